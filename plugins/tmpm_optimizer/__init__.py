@@ -1,0 +1,1 @@
+"""tmpm optimizer plugin."""

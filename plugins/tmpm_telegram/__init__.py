@@ -1,0 +1,1 @@
+"""tmpm telegram plugin."""

@@ -1,0 +1,3 @@
+"""The webhook plugin: registered through the tmpm.plugins entry point `webhook`."""
+
+from __future__ import annotations

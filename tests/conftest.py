@@ -1,0 +1,67 @@
+"""Shared fixtures: framework roots, a live supervisor, payload samples, the real CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trio
+
+from tests.support.claude_cli import claude_binary
+from tests.support.live import LiveSupervisor, make_root, start_live
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SAMPLES = SHARED / "samples" / "claude-code"
+
+
+def load_sample(name: str) -> dict[str, Any]:
+    """Load a payload from ../shared/samples/claude-code/ (`captured/x.json` or `schema-based/y.json`)."""
+    return json.loads((SAMPLES / name).read_text())
+
+
+@pytest.fixture
+def sample() -> Callable[[str], dict[str, Any]]:
+    """Loader for the shared payload samples."""
+    return load_sample
+
+
+@pytest.fixture
+async def live(nursery: trio.Nursery, tmp_path: Path) -> LiveSupervisor:
+    """A supervisor with the default config on an ephemeral port."""
+    root = make_root(tmp_path / "root")
+    supervisor = await start_live(nursery, root)
+    yield supervisor
+    await supervisor.client.aclose()
+    supervisor.handle.stop()
+
+
+@pytest.fixture
+def live_factory(nursery: trio.Nursery, tmp_path: Path):  # noqa: ANN201
+    """Start supervisors with extra files: `await live_factory({"config/x.yaml": "..."})`."""
+    started: list[LiveSupervisor] = []
+
+    async def start(files: dict[str, str] | None = None, name: str = "root") -> LiveSupervisor:
+        root = make_root(tmp_path / name, files)
+        supervisor = await start_live(nursery, root)
+        started.append(supervisor)
+        return supervisor
+
+    yield start
+    for supervisor in started:
+        supervisor.handle.stop()
+
+
+@pytest.fixture
+def claude_bin() -> Path:
+    """The real Claude Code CLI; the test is skipped locally (never in CI) if it is missing."""
+    binary = claude_binary()
+    if binary is None:
+        import os
+
+        if os.environ.get("CI"):
+            pytest.fail("the Claude Code CLI is not installed (scripts/install-claude-cli.sh)")
+        pytest.skip("the Claude Code CLI is not installed (scripts/install-claude-cli.sh)")
+    return binary
