@@ -18,7 +18,7 @@ SAMPLES = SHARED / "samples" / "claude-code"
 
 
 def load_sample(name: str) -> dict[str, Any]:
-    """Load a payload from ../shared/samples/claude-code/ (`captured/x.json` or `schema-based/y.json`)."""
+    """Load a sample payload by its path under ../shared/samples/claude-code/."""
     return json.loads((SAMPLES / name).read_text())
 
 
@@ -39,7 +39,7 @@ async def live(nursery: trio.Nursery, tmp_path: Path) -> LiveSupervisor:
 
 
 @pytest.fixture
-def live_factory(nursery: trio.Nursery, tmp_path: Path):  # noqa: ANN201
+def live_factory(nursery: trio.Nursery, tmp_path: Path):
     """Start supervisors with extra files: `await live_factory({"config/x.yaml": "..."})`."""
     started: list[LiveSupervisor] = []
 

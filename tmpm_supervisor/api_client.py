@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -27,10 +28,23 @@ def server_settings(root: FrameworkRoot) -> ServerSettings:
     return model.server if isinstance(model, SupervisorSettings) else ServerSettings()
 
 
+def running_service_url(root: FrameworkRoot) -> str | None:
+    """The URL in `<root>/state/service.json` if the process that wrote it is alive."""
+    try:
+        data = json.loads((root.state_dir / "service.json").read_text())
+        os.kill(int(data["pid"]), 0)
+        return str(data["url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def base_url(root: FrameworkRoot, url: str | None = None) -> str:
-    """Return the API base URL: `url` if given, else from the root's config."""
+    """Return the API base URL: `url` if given, else the running service's, else config's."""
     if url:
         return url.rstrip("/")
+    running = running_service_url(root)
+    if running:
+        return running
     settings = server_settings(root)
     host = settings.host if settings.host not in ("0.0.0.0", "::") else "127.0.0.1"
     if ":" in host:
@@ -76,4 +90,6 @@ def call_api(
             decoded = {"error": {"message": raw.decode(errors="replace")}}
         return ApiResponse(exc.code, decoded)
     except (urllib.error.URLError, OSError) as exc:
-        raise ApiUnavailable(f"cannot reach the supervisor at {base_url(root, url)}: {exc}") from None
+        raise ApiUnavailable(
+            f"cannot reach the supervisor at {base_url(root, url)}: {exc}"
+        ) from None

@@ -194,7 +194,10 @@ def create_app(supervisor: Supervisor, stopping: trio.Event) -> QuartTrio:
             "plugins": plugins,
             "counters": dict(sorted(services.counters.items())),
             "approvals_pending": len(services.approvals.pending()),
-            "feed": {"subscribers": services.feed.subscriber_count, "dropped": services.feed.dropped},
+            "feed": {
+                "subscribers": services.feed.subscriber_count,
+                "dropped": services.feed.dropped,
+            },
             "audit": {"lines_written": services.audit.lines_written},
         }
 
@@ -231,7 +234,7 @@ def create_app(supervisor: Supervisor, stopping: trio.Event) -> QuartTrio:
             replay = services.feed.recent(services.feed.ring.maxlen or 1000, int(last_id))
         receive = services.feed.subscribe()
 
-        async def stream():  # noqa: ANN202 - async generator of bytes
+        async def stream():
             try:
                 yield b": tmpm live feed\n\n"
                 for item in replay:
@@ -297,7 +300,9 @@ def create_app(supervisor: Supervisor, stopping: trio.Event) -> QuartTrio:
             raise ApiError(400, "invalid_body", "send a JSON object")
         label = body.get("decision")
         if label not in ("allow", "deny", "approve"):
-            raise ApiError(400, "invalid_field", "decision must be 'allow' or 'deny'", field="decision")
+            raise ApiError(
+                400, "invalid_field", "decision must be 'allow' or 'deny'", field="decision"
+            )
         reason = body.get("reason")
         if reason is not None and not isinstance(reason, str):
             raise ApiError(400, "invalid_field", "reason must be a string", field="reason")
@@ -321,9 +326,7 @@ def create_app(supervisor: Supervisor, stopping: trio.Event) -> QuartTrio:
     async def openapi() -> Any:
         return build_openapi(supervisor.generation)
 
-    @app.route(
-        "/<path:subpath>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"]
-    )
+    @app.route("/<path:subpath>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
     async def plugin_route(subpath: str) -> Any:
         generation = supervisor.generation
         matched = _match_plugin_route(generation, request)
@@ -343,7 +346,9 @@ def _match_plugin_route(generation: Any, req: Any) -> Any:
     try:
         endpoint, params = adapter.match(req.path, method=req.method)
     except MethodNotAllowed:
-        raise ApiError(405, "method_not_allowed", f"{req.method} is not allowed on {req.path}") from None
+        raise ApiError(
+            405, "method_not_allowed", f"{req.method} is not allowed on {req.path}"
+        ) from None
     except NotFound:
         return None
     index = int(endpoint.rsplit(":", 1)[1])

@@ -40,9 +40,7 @@ def build_parser(with_plugins: bool = True) -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the supervisor in the foreground")
     serve.add_argument("--host", help="bind address (default from supervisor config)")
     serve.add_argument("--port", type=int, help="port (default from supervisor config)")
-    serve.add_argument(
-        "--log-format", choices=["auto", "journal", "plain", "json"], default="auto"
-    )
+    serve.add_argument("--log-format", choices=["auto", "journal", "plain", "json"], default="auto")
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 
@@ -98,7 +96,7 @@ def _add_plugin_commands(sub: argparse._SubParsersAction) -> None:
     pm.hook.tmpm_add_cli_commands(subparsers=sub)
 
 
-def _root(args: argparse.Namespace):  # noqa: ANN202 - FrameworkRoot
+def _root(args: argparse.Namespace):
     from .paths import resolve_root
 
     return resolve_root(args.root)

@@ -176,5 +176,7 @@ def validate_section(
             if error["type"] == "extra_forbidden":
                 reason = "unknown key (not in the schema)"
             line = _line_for(source.lines, loc) if source else None
-            problems.append(ConfigProblem(file_label, reason, key=_format_loc(loc) or None, line=line))
+            problems.append(
+                ConfigProblem(file_label, reason, key=_format_loc(loc) or None, line=line)
+            )
         return None, problems

@@ -63,7 +63,7 @@ class PluginContext:
     generation: Generation
 
     @property
-    def state_dir(self):  # noqa: ANN201 - Path
+    def state_dir(self):
         """`<root>/state`: where a plugin keeps state files (write them atomically)."""
         return self.services.root.state_dir
 

@@ -118,9 +118,7 @@ def parse_event(
     if not isinstance(name, str) or not name:
         raise EventError("hook_event_name", "is required and must be a non-empty string")
     if event_name_hint is not None and name != event_name_hint:
-        raise EventError(
-            "hook_event_name", f"is {name!r} but the URL names {event_name_hint!r}"
-        )
+        raise EventError("hook_event_name", f"is {name!r} but the URL names {event_name_hint!r}")
     session_id = payload.get("session_id")
     if not isinstance(session_id, str) or not session_id:
         raise EventError("session_id", "is required and must be a non-empty string")

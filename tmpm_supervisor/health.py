@@ -56,9 +56,7 @@ class HealthBook:
     def should_skip(self, name: str) -> bool:
         """True while a failed plugin waits out its retry delay."""
         record = self._records.get(name)
-        return (
-            record is not None and record.state == "failed" and time.time() < record.failed_until
-        )
+        return record is not None and record.state == "failed" and time.time() < record.failed_until
 
     def success(self, name: str) -> None:
         """Count a successful call; a failed plugin that succeeds is active again."""

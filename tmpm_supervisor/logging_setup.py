@@ -68,7 +68,11 @@ def setup_logging(fmt: str = "auto", level: str = "info") -> None:
     """Configure the root logger. `fmt` is `auto` (journal under systemd, else plain),
     `journal`, `plain` or `json`."""
     if fmt == "auto":
-        fmt = "journal" if os.environ.get("JOURNAL_STREAM") or os.environ.get("INVOCATION_ID") else "plain"
+        fmt = (
+            "journal"
+            if os.environ.get("JOURNAL_STREAM") or os.environ.get("INVOCATION_ID")
+            else "plain"
+        )
     formatter = {"journal": JournalFormatter, "json": JsonFormatter}.get(fmt, PlainFormatter)()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(formatter)

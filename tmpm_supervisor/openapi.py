@@ -30,16 +30,18 @@ class CoreRoute:
 
 CORE_ROUTES: tuple[CoreRoute, ...] = (
     CoreRoute("GET", "/health", "Liveness probe (no token needed).", public=True),
-    CoreRoute("POST", "/hooks", "Ingest a Claude Code hook payload; answers the hook JSON.", body=True),
     CoreRoute(
-        "POST", "/hooks/<event_name>", "Ingest a payload for the named event.", body=True
+        "POST", "/hooks", "Ingest a Claude Code hook payload; answers the hook JSON.", body=True
     ),
+    CoreRoute("POST", "/hooks/<event_name>", "Ingest a payload for the named event.", body=True),
     CoreRoute("GET", "/status", "Version, uptime, generation, plugins, counters."),
     CoreRoute("GET", "/sessions", "Sessions seen, with their last event and plugin details."),
     CoreRoute("GET", "/sessions/<session_id>", "One session seen."),
     CoreRoute("GET", "/events", "Server-Sent Events: every event and decision, live."),
     CoreRoute("GET", "/events/recent", "Recent feed items from the ring buffer (limit, after)."),
-    CoreRoute("GET", "/audit", "Audit records (session, verdict, event, since, until, limit, cursor)."),
+    CoreRoute(
+        "GET", "/audit", "Audit records (session, verdict, event, since, until, limit, cursor)."
+    ),
     CoreRoute("GET", "/approvals", "Pending approvals."),
     CoreRoute("GET", "/approvals/<approval_id>", "One pending or recently decided approval."),
     CoreRoute(
@@ -72,7 +74,8 @@ def _operation(summary: str, path: str, public: bool, body: bool, schema: Any = 
     params = _PARAM.findall(path)
     if params:
         operation["parameters"] = [
-            {"name": p, "in": "path", "required": True, "schema": {"type": "string"}} for p in params
+            {"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+            for p in params
         ]
     if public:
         operation["security"] = []
@@ -89,7 +92,9 @@ def build_openapi(generation: Generation | None) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for route in CORE_ROUTES:
         entry = paths.setdefault(openapi_path(route.path), {})
-        entry[route.method.lower()] = _operation(route.summary, route.path, route.public, route.body)
+        entry[route.method.lower()] = _operation(
+            route.summary, route.path, route.public, route.body
+        )
     if generation is not None:
         for plugin, route in generation.routes:
             entry = paths.setdefault(openapi_path(route.path), {})

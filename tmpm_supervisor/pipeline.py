@@ -26,7 +26,9 @@ def summarize(value: Any, limit: int) -> str | None:
     """Return a compact JSON rendering of `value`, cut to `limit` characters."""
     if value is None:
         return None
-    text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), default=str)
+    text = (
+        value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), default=str)
+    )
     if len(text) > limit:
         return text[: limit - 20] + f"...[+{len(text) - limit + 20} chars]"
     return text
@@ -80,10 +82,23 @@ async def hold_for_approval(generation: Generation, event: HookEvent, verdict: V
         if approval.outcome is None:
             # Timed out, or the hook request was cancelled (Claude Code gave up waiting).
             fallback = Decision.from_label(settings.on_timeout)
-            services.approvals.expire(approval, fallback if fallback != Decision.ASK else Decision.DENY)
+            services.approvals.expire(
+                approval, fallback if fallback != Decision.ASK else Decision.DENY
+            )
             approval.outcome = fallback
             services.counters["approvals.timed_out"] += 1
     services.feed.publish("approval", approval.to_json())
+    services.notify(
+        Notice(
+            kind="approval.resolved",
+            severity=Severity.INFO,
+            session_id=event.session_id,
+            title=f"{event.tool_name}: {approval.outcome.label}",
+            text=f"{approval.outcome.label} by {approval.decided_by or 'timeout'}",
+            approval_id=approval.id,
+            data={"approval": approval.to_json()},
+        )
+    )
     held = Verdict(
         decision=approval.outcome,
         plugin=verdict.plugin,
@@ -132,7 +147,8 @@ def audit_record(
         "hard": verdict.hard,
         "decided_by": verdict.decided_by,
         "votes": [
-            {"plugin": v.plugin, "decision": v.decision.label, "rule": v.rule} for v in verdict.votes
+            {"plugin": v.plugin, "decision": v.decision.label, "rule": v.rule}
+            for v in verdict.votes
         ],
         "generation": generation.number,
         "config_digest": generation.digest,
@@ -176,18 +192,21 @@ async def process_event(generation: Generation, event: HookEvent) -> dict[str, A
     services.counters[f"verdicts.{verdict.decision.label}"] += 1
     services.feed.publish("decision", record)
     await generation.call_all("tmpm_event_recorded", event=event, record=record)
-    if verdict.decision == Decision.DENY and generation.settings.notices.on_deny:
-        if event.name in HOLDABLE_EVENTS:
-            services.notify(
-                Notice(
-                    kind="denial",
-                    severity=Severity.WARNING,
-                    session_id=event.session_id,
-                    title=f"Denied {event.tool_name}",
-                    text=f"{event.tool_name} {summarize(event.tool_input, 300)}\n{verdict.reason}",
-                    data={"rule": verdict.rule, "plugin": verdict.plugin},
-                )
+    if (
+        verdict.decision == Decision.DENY
+        and generation.settings.notices.on_deny
+        and event.name in HOLDABLE_EVENTS
+    ):
+        services.notify(
+            Notice(
+                kind="denial",
+                severity=Severity.WARNING,
+                session_id=event.session_id,
+                title=f"Denied {event.tool_name}",
+                text=f"{event.tool_name} {summarize(event.tool_input, 300)}\n{verdict.reason}",
+                data={"rule": verdict.rule, "plugin": verdict.plugin},
             )
+        )
     return response
 
 

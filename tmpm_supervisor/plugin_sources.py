@@ -89,7 +89,9 @@ class DropInLoader:
                 module = self._compile(path, source_bytes)
             except SyntaxError as exc:
                 problems.append(
-                    ConfigProblem(f"plugins/{path.name}", f"syntax error: {exc.msg}", line=exc.lineno)
+                    ConfigProblem(
+                        f"plugins/{path.name}", f"syntax error: {exc.msg}", line=exc.lineno
+                    )
                 )
                 continue
             except Exception as exc:

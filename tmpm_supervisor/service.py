@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import trio
 from hypercorn.config import Config as HypercornConfig
@@ -13,6 +16,7 @@ from hypercorn.trio import serve
 
 from . import hypercorn_patch
 from .app import core_route_paths, create_app
+from .atomic import write_json_atomic
 from .paths import FrameworkRoot, init_root
 from .supervisor import Supervisor
 
@@ -40,6 +44,7 @@ class ServiceHandle:
 ServiceExtension = Callable[[Supervisor, trio.Nursery], None]
 """A core part the service starts with its nursery once the API is bound and plugins are
 loaded (the config watcher, the systemd notifier): it may start tasks in the nursery."""
+
 
 def default_extensions() -> list[ServiceExtension]:
     """Core extensions started by default: the config watcher and the systemd notifier."""
@@ -112,7 +117,9 @@ async def run_service(
         def stop() -> None:
             stopping.set()
 
-        task_status.started(ServiceHandle(bind_host, bound_port, supervisor, stop))
+        handle = ServiceHandle(bind_host, bound_port, supervisor, stop)
+        write_service_file(root, handle)
+        task_status.started(handle)
         await stopping.wait()
         log.info("stopping")
         supervisor.services.feed.close()
@@ -121,7 +128,31 @@ async def run_service(
             await server_done.wait()
         nursery.cancel_scope.cancel()
     supervisor.services.audit.close()
+    remove_service_file(root)
     log.info("stopped")
+
+
+def service_file(root: FrameworkRoot) -> Path:
+    """`<root>/state/service.json`: where the running service says where it listens."""
+    return root.state_dir / "service.json"
+
+
+def write_service_file(root: FrameworkRoot, handle: ServiceHandle) -> None:
+    """Record the bound address and pid so the CLI and the forwarder can find the service."""
+    write_json_atomic(
+        service_file(root),
+        {"pid": os.getpid(), "host": handle.host, "port": handle.port, "url": handle.base_url},
+    )
+
+
+def remove_service_file(root: FrameworkRoot) -> None:
+    """Remove the service file if it is still ours."""
+    path = service_file(root)
+    try:
+        if json.loads(path.read_text()).get("pid") == os.getpid():
+            path.unlink()
+    except (OSError, ValueError):
+        pass
 
 
 async def _signal_loop(supervisor: Supervisor, stopping: trio.Event) -> None:

@@ -198,7 +198,9 @@ class Supervisor:
 
     # Background tasks -------------------------------------------------------------------
 
-    async def run_tasks(self, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+    async def run_tasks(
+        self, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED
+    ) -> None:
         """Run the notice dispatcher and plugin background tasks until cancelled."""
         async with trio.open_nursery() as nursery:
             self._nursery = nursery
@@ -239,7 +241,9 @@ class Supervisor:
             for task in tasks:
                 self._nursery.start_soon(self._run_task, scope, ctx, task)
 
-    async def _run_task(self, scope: trio.CancelScope, ctx: PluginContext, task: BackgroundTask) -> None:
+    async def _run_task(
+        self, scope: trio.CancelScope, ctx: PluginContext, task: BackgroundTask
+    ) -> None:
         with scope:
             while True:
                 try:

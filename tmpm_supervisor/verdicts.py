@@ -83,9 +83,11 @@ def merge_votes(votes: list[Vote]) -> Verdict:
     verdict = Verdict(votes=list(votes))
     winner: Vote | None = None
     for vote in votes:
-        if winner is None or vote.decision > winner.decision:
-            winner = vote
-        elif vote.decision == winner.decision and vote.hard and not winner.hard:
+        if (
+            winner is None
+            or vote.decision > winner.decision
+            or (vote.decision == winner.decision and vote.hard and not winner.hard)
+        ):
             winner = vote
     contexts = [v.additional_context for v in votes if v.additional_context]
     if contexts:

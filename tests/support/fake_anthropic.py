@@ -97,7 +97,9 @@ class FakeAnthropic:
                 if request.get("stream"):
                     self._send(200, fake.sse(request, reply), "text/event-stream")
                 else:
-                    self._send(200, json.dumps(fake.message(request, reply)).encode(), "application/json")
+                    self._send(
+                        200, json.dumps(fake.message(request, reply)).encode(), "application/json"
+                    )
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
@@ -153,40 +155,56 @@ class FakeAnthropic:
                 events.append(
                     (
                         "content_block_start",
-                        {"type": "content_block_start", "index": index,
-                         "content_block": {"type": "text", "text": ""}},
+                        {
+                            "type": "content_block_start",
+                            "index": index,
+                            "content_block": {"type": "text", "text": ""},
+                        },
                     )
                 )
                 events.append(
                     (
                         "content_block_delta",
-                        {"type": "content_block_delta", "index": index,
-                         "delta": {"type": "text_delta", "text": block["text"]}},
+                        {
+                            "type": "content_block_delta",
+                            "index": index,
+                            "delta": {"type": "text_delta", "text": block["text"]},
+                        },
                     )
                 )
             else:
                 events.append(
                     (
                         "content_block_start",
-                        {"type": "content_block_start", "index": index,
-                         "content_block": {**block, "input": {}}},
+                        {
+                            "type": "content_block_start",
+                            "index": index,
+                            "content_block": {**block, "input": {}},
+                        },
                     )
                 )
                 events.append(
                     (
                         "content_block_delta",
-                        {"type": "content_block_delta", "index": index,
-                         "delta": {"type": "input_json_delta",
-                                   "partial_json": json.dumps(block["input"])}},
+                        {
+                            "type": "content_block_delta",
+                            "index": index,
+                            "delta": {
+                                "type": "input_json_delta",
+                                "partial_json": json.dumps(block["input"]),
+                            },
+                        },
                     )
                 )
             events.append(("content_block_stop", {"type": "content_block_stop", "index": index}))
         events.append(
             (
                 "message_delta",
-                {"type": "message_delta",
-                 "delta": {"stop_reason": message["stop_reason"], "stop_sequence": None},
-                 "usage": {"output_tokens": 20}},
+                {
+                    "type": "message_delta",
+                    "delta": {"stop_reason": message["stop_reason"], "stop_sequence": None},
+                    "usage": {"output_tokens": 20},
+                },
             )
         )
         events.append(("message_stop", {"type": "message_stop"}))

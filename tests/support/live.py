@@ -42,7 +42,7 @@ class LiveSupervisor:
         return self.handle.base_url
 
     @property
-    def supervisor(self):  # noqa: ANN201
+    def supervisor(self):
         """The in-process Supervisor object."""
         return self.handle.supervisor
 
@@ -51,9 +51,7 @@ class LiveSupervisor:
         return await self.client.post("/hooks", json=payload)
 
 
-async def start_live(
-    nursery: trio.Nursery, root: FrameworkRoot, **kwargs: Any
-) -> LiveSupervisor:
+async def start_live(nursery: trio.Nursery, root: FrameworkRoot, **kwargs: Any) -> LiveSupervisor:
     """Start `run_service` for `root` on 127.0.0.1:0 in `nursery` and return a client."""
     handle: ServiceHandle = await nursery.start(
         functools.partial(
