@@ -39,7 +39,7 @@ async def live(nursery: trio.Nursery, tmp_path: Path) -> LiveSupervisor:
 
 
 @pytest.fixture
-def live_factory(nursery: trio.Nursery, tmp_path: Path):
+async def live_factory(nursery: trio.Nursery, tmp_path: Path):  # noqa: ANN201
     """Start supervisors with extra files: `await live_factory({"config/x.yaml": "..."})`."""
     started: list[LiveSupervisor] = []
 
@@ -51,6 +51,7 @@ def live_factory(nursery: trio.Nursery, tmp_path: Path):
 
     yield start
     for supervisor in started:
+        await supervisor.client.aclose()
         supervisor.handle.stop()
 
 

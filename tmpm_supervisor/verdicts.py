@@ -8,8 +8,9 @@ The merge rule (docs/plugins.md, "Merging votes"):
    and rule; a `hard` vote is preferred over a soft one of the same kind.
 3. `additional_context` from every vote is joined in call order; `halt` from any vote stops
    the agent (`continue: false`).
-4. `updated_input` (a rewrite of the tool call) is taken from the winning vote only, and only
-   when the verdict is `allow` or `ask`.
+4. `updated_input` (a rewrite of the tool call) is taken, when the verdict is `allow` or
+   `ask`, from the first vote of that same kind (in call order) that carries one; a deny
+   never carries a rewrite.
 """
 
 from __future__ import annotations
@@ -107,5 +108,12 @@ def merge_votes(votes: list[Vote]) -> Verdict:
     verdict.rule = winner.rule
     verdict.hard = winner.hard
     if winner.decision in (Decision.ALLOW, Decision.ASK):
-        verdict.updated_input = winner.updated_input
+        verdict.updated_input = next(
+            (
+                v.updated_input
+                for v in votes
+                if v.decision == winner.decision and v.updated_input is not None
+            ),
+            None,
+        )
     return verdict
