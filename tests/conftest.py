@@ -39,7 +39,7 @@ async def live(nursery: trio.Nursery, tmp_path: Path) -> LiveSupervisor:
 
 
 @pytest.fixture
-async def live_factory(nursery: trio.Nursery, tmp_path: Path):  # noqa: ANN201
+async def live_factory(nursery: trio.Nursery, tmp_path: Path):
     """Start supervisors with extra files: `await live_factory({"config/x.yaml": "..."})`."""
     started: list[LiveSupervisor] = []
 

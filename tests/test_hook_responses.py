@@ -13,7 +13,7 @@ CAPTURED = "captured/v2.1.331-headless-"
 
 
 @pytest.fixture
-async def policy(live_factory):  # noqa: ANN201
+async def policy(live_factory):
     return await live_factory(
         {
             "plugins/policy.py": POLICY,

@@ -12,6 +12,7 @@ import trio
 from quart import Response, request
 from quart_trio import QuartTrio
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.routing import Map, Rule
 
 from . import __version__
 from .approvals import ApprovalError
@@ -331,6 +332,13 @@ def create_app(supervisor: Supervisor, stopping: trio.Event) -> QuartTrio:
         generation = supervisor.generation
         matched = _match_plugin_route(generation, request)
         if matched is None:
+            allowed = _core_methods(request.path)
+            if allowed:
+                raise ApiError(
+                    405,
+                    "method_not_allowed",
+                    f"{request.method} is not allowed on {request.path}; use {', '.join(allowed)}",
+                )
             raise ApiError(404, "not_found", f"no route {request.method} {request.path}")
         (plugin_name, route), params = matched
         ctx = generation.plugins[plugin_name].ctx
@@ -353,6 +361,21 @@ def _match_plugin_route(generation: Any, req: Any) -> Any:
         return None
     index = int(endpoint.rsplit(":", 1)[1])
     return generation.routes[index], params
+
+
+_CORE_MAP = Map([Rule(r.path, methods=[r.method], endpoint=r.path) for r in CORE_ROUTES])
+
+
+def _core_methods(path: str) -> list[str]:
+    """Methods the core serves on `path` (empty when the core has no such path)."""
+    adapter = _CORE_MAP.bind("localhost")
+    try:
+        adapter.match(path, method="__none__")
+    except MethodNotAllowed as exc:
+        return sorted(m for m in (exc.valid_methods or []) if m not in ("HEAD", "OPTIONS"))
+    except NotFound:
+        return []
+    return []
 
 
 def _is_public_plugin_route(supervisor: Supervisor, req: Any) -> bool:

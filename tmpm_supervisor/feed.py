@@ -24,6 +24,12 @@ class EventFeed:
         self.dropped = 0
         self.closed = trio.Event()
 
+    def configure(self, ring_size: int, subscriber_queue: int) -> None:
+        """Apply new sizes (from a reload); the ring keeps its newest items."""
+        if self.ring.maxlen != ring_size:
+            self.ring = deque(self.ring, maxlen=ring_size)
+        self.subscriber_queue = subscriber_queue
+
     def publish(self, kind: str, data: dict[str, Any]) -> dict[str, Any]:
         """Publish one item (`kind` is e.g. `decision`, `reload`, `notice`); return it."""
         item = {"id": next(self._ids), "kind": kind, "data": data}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import trio
-from hypercorn.trio import worker_context
+from hypercorn.trio import tcp_server, worker_context
 from hypercorn.typing import TaskGroup
 
 _applied = False
@@ -36,5 +36,7 @@ def apply() -> None:
     """Install the fix (idempotent)."""
     global _applied
     if not _applied:
+        # tcp_server imports the class by name for each connection's idle timer.
+        tcp_server.TrioSingleTask = ShieldedSingleTask
         worker_context.WorkerContext.single_task_class = ShieldedSingleTask
         _applied = True

@@ -73,7 +73,9 @@ class FeedSettings(StrictModel):
 class NoticeSettings(StrictModel):
     """The core's notices (denials, approvals, reload errors)."""
 
-    queue_size: int = Field(1000, ge=10)
+    queue_size: int = Field(
+        1000, ge=10, description="Notices buffered for notifiers (read at start)."
+    )
     on_deny: bool = Field(True, description="Emit a `denial` notice for every deny verdict.")
 
 

@@ -65,6 +65,7 @@ class Supervisor:
 
     def __init__(self, root: FrameworkRoot, core_route_paths: set[str] | None = None) -> None:
         self.root = root
+        # Sized again from the first generation's `notices.queue_size` in load_initial().
         notice_send, self.notice_receive = trio.open_memory_channel[Notice](1000)
         self.services = Services(
             root=root,
@@ -99,6 +100,8 @@ class Supervisor:
     def load_initial(self) -> Generation:
         """Build the first generation; raises ConfigError (the service refuses to start)."""
         generation = self.build_candidate()
+        size = generation.settings.notices.queue_size
+        self.services.notice_send, self.notice_receive = trio.open_memory_channel[Notice](size)
         self._activate(generation)
         return generation
 
@@ -123,6 +126,7 @@ class Supervisor:
         self.health.failure_threshold = settings.plugins.failure_threshold
         self.health.retry_after_s = settings.plugins.retry_after_s
         self.services.audit.fsync = settings.audit.fsync
+        self.services.feed.configure(settings.feed.ring_size, settings.feed.subscriber_queue)
         if previous is not None:
             for name, plugin in generation.plugins.items():
                 old = previous.plugins.get(name)

@@ -1,6 +1,6 @@
 """Source text of small drop-in plugins used by core tests (written under <root>/plugins/)."""
 
-POLICY = '''
+POLICY = """
 from tmpm_supervisor.plugin_api import Decision, OutputRewrite, Vote, hookimpl
 
 
@@ -38,18 +38,18 @@ def tmpm_rewrite_output(event):
         return OutputRewrite({**response, "stdout": "quiet"}, note="test", tokens_before=10,
                              tokens_after=1)
     return None
-'''
+"""
 
-RAISES = '''
+RAISES = """
 from tmpm_supervisor.plugin_api import hookimpl
 
 
 @hookimpl
 def tmpm_decide(event):
     raise RuntimeError("this plugin always fails")
-'''
+"""
 
-HANGS = '''
+HANGS = """
 import trio
 from tmpm_supervisor.plugin_api import hookimpl
 
@@ -57,9 +57,9 @@ from tmpm_supervisor.plugin_api import hookimpl
 @hookimpl
 async def tmpm_decide(event):
     await trio.sleep_forever()
-'''
+"""
 
-SECOND_OPINION = '''
+SECOND_OPINION = """
 from tmpm_supervisor.plugin_api import Decision, Vote, hookimpl
 
 
@@ -69,4 +69,4 @@ def tmpm_decide(event):
         return Vote(Decision.ALLOW, reason="second opinion allows everything", rule="allow-all",
                     hard=True)
     return None
-'''
+"""
