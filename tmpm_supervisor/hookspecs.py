@@ -131,8 +131,9 @@ def tmpm_send_to_session(
 ) -> bool | None:
     """Type `text` into the terminal that runs Claude Code session `session_id`.
 
-    The interop hook for plugins that answer idle prompts: a plugin that owns terminals
-    (the tmux plugin) implements it. Return `True` when the text was sent, `False` when the
+    The interop hook for plugins that answer idle prompts: called through
+    `ctx.call_first("tmpm_send_to_session", ...)`, and implemented by a plugin that owns
+    terminals (the tmux plugin). Return `True` when the text was sent, `False` when the
     session is known but could not be typed into, and `None` when the session is not yours
     (the next plugin is asked). `enter` presses Enter after the text.
     """
@@ -142,7 +143,8 @@ def tmpm_send_to_session(
 def tmpm_snapshot_session(session_id: str, lines: int, ctx: PluginContext) -> str | None:
     """Return the visible text (with up to `lines` of scrollback) of a session's terminal.
 
-    Implemented by plugins that own terminals. Return `None` when the session is not yours.
+    Called through `ctx.call_first` (e.g. by the Telegram `/snapshot` command); implemented by
+    plugins that own terminals. Return `None` when the session is not yours.
     """
 
 

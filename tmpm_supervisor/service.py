@@ -13,6 +13,7 @@ from pathlib import Path
 import trio
 from hypercorn.config import Config as HypercornConfig
 from hypercorn.trio import serve
+from quart_trio import QuartTrio
 
 from . import hypercorn_patch
 from .app import core_route_paths, create_app
@@ -33,6 +34,7 @@ class ServiceHandle:
     port: int
     supervisor: Supervisor
     stop: Callable[[], None]
+    app: QuartTrio | None = None
 
     @property
     def base_url(self) -> str:
@@ -117,7 +119,7 @@ async def run_service(
         def stop() -> None:
             stopping.set()
 
-        handle = ServiceHandle(bind_host, bound_port, supervisor, stop)
+        handle = ServiceHandle(bind_host, bound_port, supervisor, stop, app)
         write_service_file(root, handle)
         task_status.started(handle)
         await stopping.wait()
