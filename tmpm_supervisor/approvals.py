@@ -128,6 +128,14 @@ class ApprovalBroker:
         if self._pending.pop(approval.id, None) is not None:
             self._finish(approval, decision, "timeout", "nobody answered in time")
 
+    def close_all(self, decision: Decision, decided_by: str, reason: str) -> int:
+        """Decide every pending approval at once (the service is stopping); return how many."""
+        pending = list(self._pending.values())
+        for approval in pending:
+            del self._pending[approval.id]
+            self._finish(approval, decision, decided_by, reason)
+        return len(pending)
+
     def _finish(
         self, approval: Approval, decision: Decision, decided_by: str, reason: str | None
     ) -> None:

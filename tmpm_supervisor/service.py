@@ -20,6 +20,7 @@ from .app import core_route_paths, create_app
 from .atomic import write_json_atomic
 from .paths import FrameworkRoot, init_root
 from .supervisor import Supervisor
+from .verdicts import Decision
 
 log = logging.getLogger("tmpm.service")
 
@@ -124,6 +125,7 @@ async def run_service(
         task_status.started(handle)
         await stopping.wait()
         log.info("stopping")
+        _answer_held_calls(supervisor)
         supervisor.services.feed.close()
         # hypercorn drains connections (graceful_timeout); everything else is cancelled.
         with trio.move_on_after(SHUTDOWN_DEADLINE_S):
@@ -132,6 +134,22 @@ async def run_service(
     supervisor.services.audit.close()
     remove_service_file(root)
     log.info("stopped")
+
+
+def _answer_held_calls(supervisor: Supervisor) -> None:
+    """Answer held approvals before the server drains: a request cut off by shutdown would
+    fail open in Claude Code (the tool would run)."""
+    settings = supervisor.generation.settings.approvals
+    decision = (
+        Decision.DENY if settings.on_timeout == "deny" else Decision.from_label(settings.on_timeout)
+    )
+    if decision == Decision.ASK:
+        decision = Decision.DENY
+    count = supervisor.services.approvals.close_all(
+        decision, "shutdown", "the supervisor is stopping"
+    )
+    if count:
+        log.warning("answered %d held approvals with %s at shutdown", count, decision.label)
 
 
 def service_file(root: FrameworkRoot) -> Path:
