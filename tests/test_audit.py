@@ -94,10 +94,10 @@ def test_torn_tail_from_a_power_loss_is_repaired_and_never_read(tmp_path) -> Non
 
 def test_audit_lines_are_whole_after_sigkill_mid_load(tmp_path, sample) -> None:
     root = make_root(tmp_path / "root", {"plugins/policy.py": POLICY})
-    service = start_service_process(root)
-    token = root.read_token()
     payload = copy.deepcopy(sample("captured/v2.1.331-headless-PreToolUse.json"))
     payload["tool_input"]["command"] = "touch FORBIDDEN " + "x" * 3000
+    service = start_service_process(root)
+    token = root.read_token()
     acknowledged: list[int] = []
     stop = threading.Event()
 
@@ -116,21 +116,22 @@ def test_audit_lines_are_whole_after_sigkill_mid_load(tmp_path, sample) -> None:
                     acknowledged.append(worker)
 
     workers = [threading.Thread(target=load, args=(i,)) for i in range(4)]
-    for worker in workers:
-        worker.start()
-    deadline = time.monotonic() + 10
-    while len(acknowledged) < 300 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    service.process.send_signal(signal.SIGKILL)
-    service.process.wait(timeout=10)
-    stop.set()
-    for worker in workers:
-        worker.join(timeout=10)
+    try:
+        for worker in workers:
+            worker.start()
+        deadline = time.monotonic() + 10
+        while len(acknowledged) < 300 and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        service.process.send_signal(signal.SIGKILL)
+        service.process.wait(timeout=10)
+        stop.set()
+        for worker in workers:
+            worker.join(timeout=10)
     assert len(acknowledged) >= 300, service.log()
     raw = b"".join(p.read_bytes() for p in sorted(root.audit_dir.glob("*.jsonl")))
     assert raw.endswith(b"\n"), "the last line is torn"
-    lines = raw.splitlines()
-    decoded = [json.loads(line) for line in lines]  # every line parses
+    decoded = [json.loads(line) for line in raw.splitlines()]  # every line parses
     denies = [r for r in decoded if r.get("verdict") == "deny"]
     # Every answered request had its line written before the answer was sent.
     assert len(denies) >= len(acknowledged)
