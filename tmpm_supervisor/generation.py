@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pluggy
@@ -70,6 +71,7 @@ class Generation:
     routes: list[tuple[str, Route]] = field(default_factory=list)
     route_map: Map | None = None
     warnings: list[str] = field(default_factory=list)
+    fingerprint: tuple = ()
     _order_cache: dict[str, list[Any]] = field(default_factory=dict)
 
     def impls(self, hook_name: str) -> list[Any]:
@@ -175,6 +177,21 @@ class Generation:
         return list(self.plugins)
 
 
+def files_fingerprint(*folders: Path) -> tuple:
+    """Name, size and mtime of every file in `folders`: cheap change detection."""
+    entries = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
 def _digest(files: list[ConfigFile], sources: list[PluginSource]) -> str:
     hasher = hashlib.sha256()
     for item in sorted(files, key=lambda f: f.path.name):
@@ -200,6 +217,7 @@ def build_generation(
     Nothing is swapped here: the caller makes the result current only when this returns.
     """
     root = services.root
+    fingerprint = files_fingerprint(root.config_dir, root.plugins_dir)
     problems: list[ConfigProblem] = list(entry_problems)
     paths, file_problems = find_config_files(root.config_dir)
     problems.extend(file_problems)
@@ -307,6 +325,7 @@ def build_generation(
         health=health,
         services=services,
         warnings=warnings,
+        fingerprint=fingerprint,
     )
     for plugin in plugins.values():
         plugin.ctx = PluginContext(plugin.name, plugin.config, services, generation)

@@ -55,6 +55,8 @@ class _RunningTask:
     key: tuple[int, Any]
     ctx: PluginContext
     scope: trio.CancelScope
+    finished: trio.Event
+    remaining: int = 0
 
 
 class Supervisor:
@@ -217,15 +219,21 @@ class Supervisor:
                 self._nursery = None
 
     def _sync_tasks(self, generation: Generation) -> None:
-        """Keep tasks whose plugin object and config are unchanged; restart the others."""
+        """Keep tasks whose plugin object and config are unchanged; restart the others.
+
+        A replaced plugin's tasks are cancelled and its new tasks start only once the old
+        ones have finished, so a plugin never runs twice at once.
+        """
         assert self._nursery is not None
         wanted: dict[str, tuple[int, Any]] = {
             name: (id(p.source.obj), p.config) for name, p in generation.plugins.items()
         }
+        stopping: dict[str, trio.Event] = {}
         for name in list(self._tasks):
             running = self._tasks[name]
             if wanted.get(name) != running.key:
                 running.scope.cancel()
+                stopping[name] = running.finished
                 del self._tasks[name]
             else:
                 running.ctx.generation = generation
@@ -240,23 +248,35 @@ class Supervisor:
             except Exception as exc:
                 self.health.failure(name, f"tmpm_background_tasks failed: {exc!r}")
                 continue
-            scope = trio.CancelScope()
-            self._tasks[name] = _RunningTask(wanted[name], ctx, scope)
+            running = _RunningTask(wanted[name], ctx, trio.CancelScope(), trio.Event(), len(tasks))
+            self._tasks[name] = running
+            if not tasks:
+                running.finished.set()
             for task in tasks:
-                self._nursery.start_soon(self._run_task, scope, ctx, task)
+                self._nursery.start_soon(self._run_task, running, task, stopping.get(name))
 
     async def _run_task(
-        self, scope: trio.CancelScope, ctx: PluginContext, task: BackgroundTask
+        self, running: _RunningTask, task: BackgroundTask, previous: trio.Event | None
     ) -> None:
-        with scope:
-            while True:
-                try:
-                    await task.run(ctx)
-                    log.warning("background task %s/%s returned; restarting", ctx.name, task.name)
-                except Exception as exc:
-                    self.health.failure(ctx.name, f"task {task.name}: {exc!r}")
-                    log.exception("background task %s/%s failed", ctx.name, task.name)
-                await trio.sleep(task.restart_delay_s)
+        ctx = running.ctx
+        try:
+            with running.scope:
+                if previous is not None:
+                    await previous.wait()
+                while True:
+                    try:
+                        await task.run(ctx)
+                        log.warning(
+                            "background task %s/%s returned; restarting", ctx.name, task.name
+                        )
+                    except Exception as exc:
+                        self.health.failure(ctx.name, f"task {task.name}: {exc!r}")
+                        log.exception("background task %s/%s failed", ctx.name, task.name)
+                    await trio.sleep(task.restart_delay_s)
+        finally:
+            running.remaining -= 1
+            if running.remaining <= 0:
+                running.finished.set()
 
     async def _dispatch_notices(self) -> None:
         async for notice in self.notice_receive:
