@@ -43,7 +43,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     spawn.add_argument(
         "command",
-        nargs=argparse.REMAINDER,
+        nargs="*",
         help="command to run instead of the configured one (after --)",
     )
     spawn.set_defaults(func=cmd_spawn)

@@ -65,6 +65,9 @@ class SessionManager:
         self.store = SessionStore(state_dir)
         self.lock = trio.Lock()
         self.stopping: set[str] = set()  # names a stop is in progress for: the reaper skips
+        # tmux marks a pane dead when its terminal closes, a moment before it records the
+        # exit status: the reaper waits a few passes for the status.
+        self.exit_waits: dict[str, int] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -340,12 +343,17 @@ class SessionManager:
             if state is None:
                 self.set_status(ctx, record, "dead", "tmux session vanished")
             elif state.dead:
+                if not state.exit_known and self.exit_waits.get(record.name, 0) < 5:
+                    self.exit_waits[record.name] = self.exit_waits.get(record.name, 0) + 1
+                    continue
+                self.exit_waits.pop(record.name, None)
                 record.exit_status = state.dead_status
-                how = (
-                    "killed by a signal"
-                    if state.dead_status is None
-                    else (f"exit status {state.dead_status}")
-                )
+                if state.dead_signal is not None:
+                    how = f"killed by signal {state.dead_signal}"
+                elif state.dead_status is not None:
+                    how = f"exit status {state.dead_status}"
+                else:
+                    how = "exit status unknown"
                 self.set_status(
                     ctx, record, "dead", f"program exited ({how})", exit_status=state.dead_status
                 )

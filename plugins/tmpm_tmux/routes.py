@@ -71,8 +71,10 @@ def parse_spawn(body: dict[str, Any]) -> dict[str, Any]:
     if body.get("name") is not None:
         request["name"] = validate_name(body["name"])
     command = _str_list(body, "command")
-    if command is not None and not command:
-        raise ApiError(400, "invalid_field", "command must not be empty", field="command")
+    if command is not None and (not command or not command[0] or command[0].startswith("-")):
+        raise ApiError(
+            400, "invalid_field", "command must start with a program name", field="command"
+        )
     request["command"] = command
     request["args"] = _str_list(body, "args")
     request["claude"] = _optional_bool(body, "claude")

@@ -45,7 +45,13 @@ class PaneState:
     pane_pid: int | None
     dead: bool
     dead_status: int | None
+    dead_signal: int | None
     current_command: str
+
+    @property
+    def exit_known(self) -> bool:
+        """True when tmux has recorded how a dead pane's program ended (status or signal)."""
+        return self.dead_status is not None or self.dead_signal is not None
 
 
 def server_alive(ref: ServerRef) -> bool:
@@ -134,6 +140,7 @@ def _state_of(name: str, pane: libtmux.Pane) -> PaneState:
         pane_pid=int(pane.pane_pid) if pane.pane_pid else None,
         dead=pane.pane_dead == "1",
         dead_status=int(pane.pane_dead_status) if pane.pane_dead_status else None,
+        dead_signal=int(pane.pane_dead_signal) if pane.pane_dead_signal else None,
         current_command=pane.pane_current_command or "",
     )
 
