@@ -55,9 +55,7 @@ def _wait_status(client: httpx.Client, name: str, status: str, timeout: float = 
 def _scenario(tmp_path, socket: str) -> None:
     project = tmp_path / "proj"
     project.mkdir()
-    root = make_root(
-        tmp_path / "root", {"config/tmux.yaml": tmux_config(socket, auto_resume=True)}
-    )
+    root = make_root(tmp_path / "root", {"config/tmux.yaml": tmux_config(socket, auto_resume=True)})
     token = root.read_token()
     first = start_service_process(root)
     try:
@@ -67,8 +65,8 @@ def _scenario(tmp_path, socket: str) -> None:
                 if name == "ends-while-down":
                     command = ["sh", "-c", "read line; exit 7"]
                 response = client.post(
-                    "/tmux/sessions", json={"project": str(project), "name": name,
-                                            "command": command}
+                    "/tmux/sessions",
+                    json={"project": str(project), "name": name, "command": command},
                 )
                 assert response.status_code == 201, response.text
             pid_before = _pane_pid(socket, "keeps")
@@ -81,10 +79,10 @@ def _scenario(tmp_path, socket: str) -> None:
     # The tmux server is not a child of the dead supervisor: every session still runs.
     assert _tmux_sessions(socket) == {"keeps", "killed-while-down", "ends-while-down"}
     assert _pane_pid(socket, "keeps") == pid_before
-    subprocess.run(["tmux", "-L", socket, "kill-session", "-t", "=killed-while-down"],
-                   check=True)
-    subprocess.run(["tmux", "-L", socket, "send-keys", "-t", "=ends-while-down:", "x", "Enter"],
-                   check=True)
+    subprocess.run(["tmux", "-L", socket, "kill-session", "-t", "=killed-while-down"], check=True)
+    subprocess.run(
+        ["tmux", "-L", socket, "send-keys", "-t", "=ends-while-down:", "x", "Enter"], check=True
+    )
 
     second = start_service_process(root)
     try:
@@ -113,9 +111,7 @@ def _scenario(tmp_path, socket: str) -> None:
             assert "killed-while-down" in _tmux_sessions(socket)
             items = client.get("/events/recent").json()["events"]
             reasons = {
-                (i["data"]["name"], i["data"]["reason"])
-                for i in items
-                if i["kind"] == "session"
+                (i["data"]["name"], i["data"]["reason"]) for i in items if i["kind"] == "session"
             }
             assert ("keeps", "re-adopted at start") in reasons
             assert ("killed-while-down", "gone from tmux when the supervisor started") in reasons
@@ -125,7 +121,9 @@ def _scenario(tmp_path, socket: str) -> None:
         assert "keeps" in _tmux_sessions(socket)
         store = json.loads((root.state_dir / "tmux-sessions.json").read_text())
         assert {s["name"] for s in store["sessions"]} == {
-            "keeps", "killed-while-down", "ends-while-down"
+            "keeps",
+            "killed-while-down",
+            "ends-while-down",
         }
     finally:
         if second.process.poll() is None:
