@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import trio
 
-from tests.support.tmux import tmux_config, wait_for
+from tests.support.tmux import kill_server, tmux_config, wait_for
 
 pytestmark = pytest.mark.tmux
 
@@ -123,8 +123,13 @@ async def test_send_keys_and_reaper_marks_an_exited_pane_dead(tmux_live):
         keys = await live.client.post("/tmux/sessions/exits/send", json={"keys": ["Enter"]})
         assert keys.status_code == 200
         record = await wait_for(lambda: status_is(live, "exits", "dead"))
-        assert record["exit_status"] == 3, json.dumps(record)
-        assert "exit status 3" in record["status_reason"]
+        # tmux 3.3a sometimes never records the status of a pane that died (about 1 in 20
+        # in a loop here): the reaper then says so instead of guessing.
+        if record["exit_status"] is None:
+            assert record["status_reason"] == "program exited (exit status unknown)"
+        else:
+            assert record["exit_status"] == 3, json.dumps(record)
+            assert "exit status 3" in record["status_reason"]
         # The dead pane is kept: its last screen can still be read.
         assert await snapshot_contains(live, "exits", "started")
         assert any(
@@ -220,7 +225,7 @@ async def test_adopt_takes_over_an_existing_session(tmux_live, tmp_path):
             assert stopped["status"] == "stopped"
             assert not tmux_has(other, "handmade")
         finally:
-            subprocess.run(["tmux", "-L", other, "kill-server"], capture_output=True)
+            kill_server(other)
 
 
 async def test_hook_events_drive_status_feed_notices_and_interop_hooks(tmux_live):

@@ -123,14 +123,14 @@ def new_session(
 
 
 def _first_pane(ref: ServerRef, name: str) -> libtmux.Pane | None:
+    """The first pane of the session's active window, found with one `list-panes -a` call."""
     try:
-        session = ref.server().sessions.get(session_name=name, default=None)
+        panes = [p for p in ref.server().panes if p.session_name == name and p.window_active == "1"]
     except LibTmuxException:
         return None
-    if session is None:
+    if not panes:
         return None
-    panes = session.active_window.panes
-    return panes[0] if panes else None
+    return min(panes, key=lambda p: int(p.pane_index or 0))
 
 
 def _state_of(name: str, pane: libtmux.Pane) -> PaneState:
@@ -153,18 +153,14 @@ def pane_state(ref: ServerRef, name: str) -> PaneState | None:
 
 def list_states(ref: ServerRef) -> dict[str, PaneState]:
     """Every session on the server with its first pane; empty when the server is down."""
-    server = ref.server()
-    if not server.is_alive():
-        return {}
-    states: dict[str, PaneState] = {}
     try:
-        sessions = list(server.sessions)
+        panes = [p for p in ref.server().panes if p.window_active == "1"]
     except LibTmuxException:
         return {}
-    for session in sessions:
-        panes = session.active_window.panes
-        if panes and session.session_name:
-            states[session.session_name] = _state_of(session.session_name, panes[0])
+    states: dict[str, PaneState] = {}
+    for pane in sorted(panes, key=lambda p: int(p.pane_index or 0), reverse=True):
+        if pane.session_name:
+            states[pane.session_name] = _state_of(pane.session_name, pane)
     return states
 
 

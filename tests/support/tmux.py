@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import uuid
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import trio
@@ -15,9 +17,17 @@ def unique_socket() -> str:
     return f"tmpm-test-{uuid.uuid4().hex[:10]}"
 
 
+def socket_file(socket_name: str) -> Path:
+    """Where tmux puts the socket of `tmux -L socket_name`."""
+    base = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
+    return base / f"tmux-{os.getuid()}" / socket_name
+
+
 def kill_server(socket_name: str) -> None:
-    """Kill the private tmux server (ignore one that is not running)."""
+    """Kill the private tmux server (ignore one that is not running) and remove its socket
+    file, which tmux 3.3a leaves behind."""
     subprocess.run(["tmux", "-L", socket_name, "kill-server"], capture_output=True, timeout=10)
+    socket_file(socket_name).unlink(missing_ok=True)
 
 
 def tmux_config(socket_name: str, **extra: Any) -> str:
