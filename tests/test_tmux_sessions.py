@@ -281,6 +281,9 @@ async def test_hook_events_drive_status_feed_notices_and_interop_hooks(tmux_live
         )
         info = (await live.client.get(f"/sessions/{session_id}")).json()
         assert info["plugins"]["tmux"]["name"] == "agent"
+        status = (await live.client.get("/status")).json()["plugins"]["tmux"]["status"]
+        assert status["socket_name"] == live.extras["socket"]
+        assert status["server_scope"] == "none" and status["sessions"] == {"stopped": 1}
 
 
 async def test_bad_requests_get_clear_errors(tmux_live, tmp_path):
