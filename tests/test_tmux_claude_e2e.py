@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 import trio
 
@@ -92,6 +94,41 @@ async def test_real_claude_in_tmux_goes_working_then_idle(
         assert stopped.status_code == 200
         assert stopped.json()["status"] == "stopped"
         assert stopped.json()["status_reason"] in ("stopped by request", "SessionEnd")
+
+        # Resume runs `claude --resume <id>`: the conversation is back, and hook events of
+        # the resumed process still map to the same managed session.
+        resumed = await live.client.post(f"/tmux/sessions/{name}/resume")
+        assert resumed.status_code == 200, resumed.text
+        assert resumed.json()["conversation_started"] is True
+        start = subprocess.run(
+            [
+                "tmux",
+                "-L",
+                tmux_socket,
+                "display-message",
+                "-p",
+                "-t",
+                f"={name}:",
+                "#{pane_start_command}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert f"--resume {session_id}" in start
+        await wait_for(lambda: _contains(screen, "say hello from tmux"), timeout=30)
+        await wait_for(prompt_ready, timeout=30)
+        mark = len(live.supervisor.services.feed.ring)
+        await live.client.post(f"/tmux/sessions/{name}/send", json={"text": "second prompt"})
+
+        async def idle_again() -> bool:
+            items = list(live.supervisor.services.feed.ring)[mark:]
+            statuses = [i["data"]["status"] for i in items if i["kind"] == "session"]
+            return "working" in statuses and statuses[-1] == "idle"
+
+        await wait_for(idle_again, timeout=45)
+        assert (await live.client.get(f"/tmux/sessions/{session_id}")).json()["status"] == "idle"
+        await live.client.post(f"/tmux/sessions/{name}/stop")
 
 
 async def _contains(screen, text: str) -> bool:

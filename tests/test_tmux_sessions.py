@@ -373,3 +373,20 @@ async def test_cli_commands_drive_the_api(tmux_live):
         adopted = await cli("adopt", "byhand")
         assert adopted.returncode == 0, adopted.stderr
         assert json.loads(adopted.stdout)["adopted"] is True
+
+
+async def test_sessions_and_reaper_survive_a_config_reload(tmux_live):
+    with trio.fail_after(20):
+        live = tmux_live
+        await spawn(live, name="kept", command=["sh", "-c", "read x; exit 0"])
+        config = live.root.config_dir / "tmux.yaml"
+        config.write_text(config.read_text().replace("stop_grace_s: 2.0", "stop_grace_s: 3.0"))
+        reloaded = await live.client.post("/reload")
+        assert reloaded.status_code == 200, reloaded.text
+        assert live.supervisor.generation.plugins["tmux"].config.stop_grace_s == 3.0
+        listed = (await live.client.get("/tmux/sessions")).json()["sessions"]
+        assert [s["name"] for s in listed] == ["kept"]
+        # The new generation's reaper still watches the session.
+        await live.client.post("/tmux/sessions/kept/send", json={"text": ""})
+        record = await wait_for(lambda: status_is(live, "kept", "dead"))
+        assert record["status_reason"].startswith("program exited")
