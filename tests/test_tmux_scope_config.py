@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 import trio
@@ -74,3 +75,48 @@ def test_bad_tmux_config_names_file_and_key(tmp_path, text, key):
 def test_shipped_tmux_config_is_valid_and_test_config_too(tmp_path):
     assert check_root(make_root(tmp_path / "a"))["ok"]
     assert check_root(make_root(tmp_path / "b", {"config/tmux.yaml": tmux_config("x")}))["ok"]
+
+
+def _auto_under_fake_systemd(tmp_path, socket: str) -> None:
+    import httpx
+
+    from tests.support.process import start_service_process
+
+    root = make_root(
+        tmp_path / "root", {"config/tmux.yaml": tmux_config(socket, server_scope="auto")}
+    )
+    service = start_service_process(root, env={"INVOCATION_ID": "0123456789abcdef"})
+    try:
+        headers = {"Authorization": f"Bearer {root.read_token()}"}
+        with httpx.Client(base_url=service.url, headers=headers, timeout=20) as client:
+            response = client.post(
+                "/tmux/sessions", json={"project": str(tmp_path), "command": ["sleep", "30"]}
+            )
+            status = client.get("/status").json()["plugins"]["tmux"]["status"]
+        assert response.status_code == 201, response.text
+        # auto chose systemd-run (INVOCATION_ID set, binary present) ...
+        assert "--scope" in status["server_scope"]
+        if status["scope_fallback"] is None:
+            # A working systemd: the tmux server lives in its own scope unit.
+            import subprocess
+
+            pid = subprocess.run(
+                ["tmux", "-L", socket, "display-message", "-p", "#{pid}"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+            assert "tmpm-tmux-" in Path(f"/proc/{pid}/cgroup").read_text()
+        else:
+            # No usable systemd (this test machine): the server started plain, and says why.
+            assert "systemd-run" in status["scope_fallback"]
+    finally:
+        service.process.terminate()
+        service.process.wait(timeout=10)
+
+
+@pytest.mark.tmux
+@pytest.mark.skipif(shutil.which("systemd-run") is None, reason="needs a systemd-run binary")
+async def test_auto_scope_falls_back_when_systemd_cannot_make_one(tmp_path, tmux_socket):
+    with trio.fail_after(30):
+        await trio.to_thread.run_sync(_auto_under_fake_systemd, tmp_path, tmux_socket)

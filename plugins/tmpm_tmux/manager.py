@@ -68,6 +68,7 @@ class SessionManager:
         # tmux marks a pane dead when its terminal closes, a moment before it records the
         # exit status: the reaper waits a few passes for the status.
         self.exit_waits: dict[str, int] = {}
+        self.scope_fallback: str | None = None  # why `auto` could not use a systemd scope
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -125,11 +126,25 @@ class SessionManager:
             )
         return True
 
-    async def ensure_server(self, config: TmuxSettings) -> None:
-        """Start the dedicated tmux server (in its own scope where configured) if needed."""
+    async def ensure_server(self, ctx: Any) -> None:
+        """Start the dedicated tmux server (in its own scope where configured) if needed.
+
+        With `server_scope: auto` a scope that cannot be created (systemd-run present but no
+        usable manager) falls back to an unscoped server with a warning, so sessions can
+        still start; `systemd-run` fails instead. Raises ApiError 503 when tmux cannot start.
+        """
+        config: TmuxSettings = ctx.config
+        ref = self.dedicated(config)
         try:
             prefix = scope_prefix(config.server_scope, config.socket_name)
-            await _run(tb.start_server, self.dedicated(config), prefix, config.history_limit)
+            try:
+                await _run(tb.start_server, ref, prefix, config.history_limit)
+            except RuntimeError as exc:
+                if not prefix or config.server_scope != "auto":
+                    raise
+                ctx.log.warning("no systemd scope for the tmux server (%s); starting it plain", exc)
+                self.scope_fallback = str(exc)
+                await _run(tb.start_server, ref, [], config.history_limit)
         except (RuntimeError, OSError) as exc:
             raise ApiError(503, "tmux_unavailable", str(exc)) from None
 
@@ -164,7 +179,7 @@ class SessionManager:
                 status="starting" if claude else "working",
                 status_reason="spawned",
             )
-            await self.ensure_server(config)
+            await self.ensure_server(ctx)
             if await _run(tb.pane_state, self.dedicated(config), name) is not None:
                 raise ApiError(409, "name_taken", f"tmux already has a session named {name!r}")
             self.store.add(record)
@@ -233,7 +248,7 @@ class SessionManager:
         ref = self.ref_of(record)
         async with self.lock:
             if record.socket_name == ctx.config.socket_name and not record.socket_path:
-                await self.ensure_server(ctx.config)
+                await self.ensure_server(ctx)
             state = await _run(tb.pane_state, ref, record.name)
             if state is not None and not state.dead:
                 raise ApiError(409, "session_running", f"tmux session {record.name} still runs")

@@ -91,7 +91,8 @@ def tmpm_session_info(session_id: str, ctx: Any) -> dict[str, Any] | None:
 @hookimpl
 def tmpm_status(ctx: Any) -> dict[str, Any]:
     """Session counts per status, the socket name and how the server is scoped."""
-    sessions = manager_for(ctx).store.sessions.values()
+    manager = manager_for(ctx)
+    sessions = manager.store.sessions.values()
     try:
         scope = " ".join(scope_prefix(ctx.config.server_scope, ctx.config.socket_name)) or "none"
     except RuntimeError as exc:
@@ -99,6 +100,7 @@ def tmpm_status(ctx: Any) -> dict[str, Any]:
     return {
         "socket_name": ctx.config.socket_name,
         "server_scope": scope,
+        "scope_fallback": manager.scope_fallback,
         "sessions": dict(Counter(r.status for r in sessions)),
     }
 
