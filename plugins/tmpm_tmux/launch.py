@@ -81,3 +81,18 @@ def claude_id_from_args(commands: list[list[str]]) -> str | None:
                 if index + 1 < len(argv) and not argv[index + 1].startswith("-"):
                     return argv[index + 1]
     return None
+
+
+def strip_session_flags(argv: list[str]) -> list[str]:
+    """Drop `--session-id/--resume/--settings <value>` so a resume can add fresh ones."""
+    out: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--session-id", "--resume", "-r", "--settings"):
+            skip = True
+            continue
+        out.append(arg)
+    return out

@@ -8,7 +8,6 @@ in-flight operations survive config reloads; each call gets the current generati
 from __future__ import annotations
 
 import functools
-import os
 import time
 import uuid
 from pathlib import Path
@@ -18,44 +17,25 @@ import trio
 
 from tmpm_supervisor.events import HookEvent
 from tmpm_supervisor.http_errors import ApiError
-from tmpm_supervisor.plugin_api import Notice, Severity
 
 from . import tmux_backend as tb
 from .config import TmuxSettings
 from .launch import (
-    NAME_RE,
     claude_id_from_args,
     is_claude,
     launch_argv,
     readable_name,
+    strip_session_flags,
     write_hook_settings,
 )
 from .scope import scope_prefix
+from .status import announce, status_from_event
 from .store import SessionRecord, SessionStore
 
-GONE_AT_START = "gone from tmux when the supervisor started"
-NOTICE_KINDS = {"waiting": "session.waiting", "idle": "session.done", "dead": "session.dead"}
-EVENT_STATUS = {
-    "SessionStart": "idle",
-    "UserPromptSubmit": "working",
-    "PreToolUse": "working",
-    "Stop": "idle",
-    "SessionEnd": "stopped",
-}
-WAITING_NOTIFICATIONS = frozenset({"idle_prompt", "permission_prompt"})
 
-
-async def _run(fn: Any, *args: Any, **kwargs: Any) -> Any:
+async def run_blocking(fn: Any, *args: Any, **kwargs: Any) -> Any:
     """Run a blocking tmux call in a worker thread."""
     return await trio.to_thread.run_sync(functools.partial(fn, *args, **kwargs))
-
-
-def status_from_event(event: HookEvent) -> str | None:
-    """The session status a hook event implies, or None when it implies none."""
-    if event.name == "Notification":
-        kind = event.get("notification_type")
-        return "waiting" if kind in WAITING_NOTIFICATIONS else None
-    return EVENT_STATUS.get(event.name)
 
 
 class SessionManager:
@@ -69,6 +49,7 @@ class SessionManager:
         # exit status: the reaper waits a few passes for the status.
         self.exit_waits: dict[str, int] = {}
         self.scope_fallback: str | None = None  # why `auto` could not use a systemd scope
+        self.reconciled = False  # set once the store was reconciled with tmux after start
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -100,30 +81,7 @@ class SessionManager:
         record.status_reason = reason
         record.updated = time.time()
         self.store.save()
-        item = {
-            "name": record.name,
-            "session_id": record.claude_session_id,
-            "status": status,
-            "previous": previous,
-            "reason": reason,
-            **data,
-        }
-        ctx.services.feed.publish("session", item)
-        kind = NOTICE_KINDS.get(status)
-        if kind == "session.done" and previous != "working":
-            kind = None  # idle after start or adoption is not a finished turn
-        if kind:
-            severity = Severity.WARNING if status == "dead" else Severity.INFO
-            ctx.notify(
-                Notice(
-                    kind=kind,
-                    text=f"tmux session {record.name}: {status} ({reason})",
-                    severity=severity,
-                    session_id=record.claude_session_id,
-                    title=f"session {record.name} {status}",
-                    data={"name": record.name, "status": status, "previous": previous},
-                )
-            )
+        announce(ctx, record, previous, reason, **data)
         return True
 
     async def ensure_server(self, ctx: Any) -> None:
@@ -138,13 +96,13 @@ class SessionManager:
         try:
             prefix = scope_prefix(config.server_scope, config.socket_name)
             try:
-                await _run(tb.start_server, ref, prefix, config.history_limit)
+                await run_blocking(tb.start_server, ref, prefix, config.history_limit)
             except RuntimeError as exc:
                 if not prefix or config.server_scope != "auto":
                     raise
                 ctx.log.warning("no systemd scope for the tmux server (%s); starting it plain", exc)
                 self.scope_fallback = str(exc)
-                await _run(tb.start_server, ref, [], config.history_limit)
+                await run_blocking(tb.start_server, ref, [], config.history_limit)
         except (RuntimeError, OSError) as exc:
             raise ApiError(503, "tmux_unavailable", str(exc)) from None
 
@@ -180,7 +138,7 @@ class SessionManager:
                 status_reason="spawned",
             )
             await self.ensure_server(ctx)
-            if await _run(tb.pane_state, self.dedicated(config), name) is not None:
+            if await run_blocking(tb.pane_state, self.dedicated(config), name) is not None:
                 raise ApiError(409, "name_taken", f"tmux already has a session named {name!r}")
             self.store.add(record)
         await self._launch(ctx, record, resume=False)
@@ -192,7 +150,7 @@ class SessionManager:
         record.settings_file = write_hook_settings(ctx.services.root, config, record)
         argv = launch_argv(record, record.settings_file, resume)
         try:
-            state = await _run(
+            state = await run_blocking(
                 tb.new_session,
                 self.ref_of(record),
                 record.name,
@@ -216,23 +174,23 @@ class SessionManager:
         ref = self.ref_of(record)
         self.stopping.add(record.name)
         try:
-            state = await _run(tb.pane_state, ref, record.name)
+            state = await run_blocking(tb.pane_state, ref, record.name)
             if state is not None and not state.dead:
                 if record.claude:
-                    await _run(tb.send_keys, ref, record.name, ["Escape"])
-                    await _run(tb.send_text, ref, record.name, config.exit_text, True)
+                    await run_blocking(tb.send_keys, ref, record.name, ["Escape"])
+                    await run_blocking(tb.send_text, ref, record.name, config.exit_text, True)
                 else:
-                    await _run(tb.send_keys, ref, record.name, ["C-c"])
+                    await run_blocking(tb.send_keys, ref, record.name, ["C-c"])
                 with trio.move_on_after(config.stop_grace_s):
                     while True:
-                        state = await _run(tb.pane_state, ref, record.name)
+                        state = await run_blocking(tb.pane_state, ref, record.name)
                         if state is None or state.dead:
                             break
                         await trio.sleep(0.1)
             forced = state is not None and not state.dead
             if state is not None:
                 record.exit_status = state.dead_status
-            await _run(tb.kill_session, ref, record.name)
+            await run_blocking(tb.kill_session, ref, record.name)
             reason = "killed after the grace period" if forced else "stopped by request"
             self.set_status(ctx, record, "stopped", reason)
             record.status_reason = reason
@@ -249,11 +207,11 @@ class SessionManager:
         async with self.lock:
             if record.socket_name == ctx.config.socket_name and not record.socket_path:
                 await self.ensure_server(ctx)
-            state = await _run(tb.pane_state, ref, record.name)
+            state = await run_blocking(tb.pane_state, ref, record.name)
             if state is not None and not state.dead:
                 raise ApiError(409, "session_running", f"tmux session {record.name} still runs")
             if state is not None:
-                await _run(tb.kill_session, ref, record.name)  # the dead pane's remnant
+                await run_blocking(tb.kill_session, ref, record.name)  # the dead pane's remnant
             self.set_status(ctx, record, "starting" if record.claude else "working", "resumed")
         await self._launch(ctx, record, resume=True)
         return record
@@ -268,22 +226,22 @@ class SessionManager:
         async with self.lock:
             if target in self.store.sessions:
                 raise ApiError(409, "name_taken", f"a managed session named {target!r} exists")
-            state = await _run(tb.pane_state, ref, target)
+            state = await run_blocking(tb.pane_state, ref, target)
             if state is None:
                 raise ApiError(404, "unknown_tmux_session", f"tmux has no session {target!r}")
             if state.dead:
                 raise ApiError(409, "pane_dead", f"the program in {target!r} has exited")
-            commands = await _run(tb.process_args, state.pane_pid) if state.pane_pid else []
+            commands = await run_blocking(tb.process_args, state.pane_pid) if state.pane_pid else []
             claude_id = request.get("claude_session_id") or claude_id_from_args(commands)
             claude = request.get("claude")
             if claude is None:
                 claude = claude_id is not None or any(is_claude(argv) for argv in commands)
-            project = await _run(_pane_path, ref, target)
+            project = await run_blocking(tb.pane_path, ref, target)
             base = commands[-1] if commands else [state.current_command]
             record = SessionRecord(
                 name=target,
                 project=project or "",
-                argv=_strip_session_flags(base),
+                argv=strip_session_flags(base),
                 claude=claude,
                 claude_session_id=claude_id,
                 socket_name=socket_name,
@@ -295,7 +253,7 @@ class SessionManager:
                 status="idle" if claude else "working",
                 status_reason="adopted",
             )
-            await _run(_keep_dead_panes, ref, target)
+            await run_blocking(tb.keep_dead_panes, ref, target)
             self.store.add(record)
         ctx.services.feed.publish(
             "session",
@@ -315,12 +273,12 @@ class SessionManager:
         """Type text (then Enter if asked) or key names into the session; False if gone."""
         ref = self.ref_of(record)
         if keys:
-            return bool(await _run(tb.send_keys, ref, record.name, keys))
-        return bool(await _run(tb.send_text, ref, record.name, text or "", enter))
+            return bool(await run_blocking(tb.send_keys, ref, record.name, keys))
+        return bool(await run_blocking(tb.send_text, ref, record.name, text or "", enter))
 
     async def snapshot(self, record: SessionRecord, lines: int) -> str | None:
         """The pane's text with up to `lines` of scrollback; None when the session is gone."""
-        return await _run(tb.capture, self.ref_of(record), record.name, lines)
+        return await run_blocking(tb.capture, self.ref_of(record), record.name, lines)
 
     # -- hook events -----------------------------------------------------------------------
 
@@ -343,119 +301,6 @@ class SessionManager:
             reason = f"Notification {event.get('notification_type')}"
         self.set_status(ctx, record, status, reason, event=event.name)
 
-    # -- reaper and reconcile ----------------------------------------------------------------
-
-    async def reap_once(self, ctx: Any) -> list[str]:
-        """Mark sessions whose program exited or whose tmux session vanished; return names."""
-        reaped: list[str] = []
-        active = [r for r in self.store.sessions.values() if not r.ended]
-        refs = {self.ref_of(r) for r in active}
-        states = {ref: await _run(tb.list_states, ref) for ref in refs}
-        for record in active:
-            if record.name in self.stopping or record.ended:
-                continue
-            state = states[self.ref_of(record)].get(record.name)
-            if state is None:
-                self.set_status(ctx, record, "dead", "tmux session vanished")
-            elif state.dead:
-                if not state.exit_known and self.exit_waits.get(record.name, 0) < 5:
-                    self.exit_waits[record.name] = self.exit_waits.get(record.name, 0) + 1
-                    continue
-                self.exit_waits.pop(record.name, None)
-                record.exit_status = state.dead_status
-                if state.dead_signal is not None:
-                    how = f"killed by signal {state.dead_signal}"
-                elif state.dead_status is not None:
-                    how = f"exit status {state.dead_status}"
-                else:
-                    how = "exit status unknown"
-                self.set_status(
-                    ctx, record, "dead", f"program exited ({how})", exit_status=state.dead_status
-                )
-            elif record.adopted and record.claude and state.current_command in tb.SHELLS:
-                self.set_status(ctx, record, "dead", "Claude Code exited; a shell remains")
-            else:
-                continue
-            reaped.append(record.name)
-        return reaped
-
-    async def reconcile(self, ctx: Any) -> dict[str, list[str]]:
-        """At start: re-adopt live sessions, mark gone ones stopped, auto-resume if configured.
-
-        Returns the names per outcome: `readopted`, `stopped`, `dead`, `resumed`.
-        """
-        outcome: dict[str, list[str]] = {"readopted": [], "stopped": [], "dead": [], "resumed": []}
-        for record in list(self.store.sessions.values()):
-            if record.ended:
-                continue
-            state = await _run(tb.pane_state, self.ref_of(record), record.name)
-            if state is None:
-                self.set_status(ctx, record, "stopped", GONE_AT_START)
-                outcome["stopped"].append(record.name)
-            elif state.dead:
-                record.exit_status = state.dead_status
-                self.set_status(ctx, record, "dead", "program exited while the supervisor was down")
-                outcome["dead"].append(record.name)
-            else:
-                record.pane_id, record.pane_pid = state.pane_id, state.pane_pid
-                if record.claude and record.settings_file:
-                    # The service may listen on a new address: refresh the hook settings file.
-                    record.settings_file = write_hook_settings(
-                        ctx.services.root, ctx.config, record
-                    )
-                self.store.save()
-                ctx.services.feed.publish(
-                    "session",
-                    {
-                        "name": record.name,
-                        "session_id": record.claude_session_id,
-                        "status": record.status,
-                        "previous": record.status,
-                        "reason": "re-adopted at start",
-                    },
-                )
-                outcome["readopted"].append(record.name)
-        if ctx.config.auto_resume:
-            for record in list(self.store.sessions.values()):
-                if (
-                    record.status == "stopped"
-                    and record.status_reason == GONE_AT_START
-                    and (record.claude_session_id or not record.claude)
-                ):
-                    try:
-                        await self.resume(ctx, record)
-                    except ApiError as exc:
-                        ctx.log.warning("auto-resume of %s failed: %s", record.name, exc.message)
-                        continue
-                    outcome["resumed"].append(record.name)
-        return outcome
-
-
-def _pane_path(ref: tb.ServerRef, name: str) -> str | None:
-    pane = tb._first_pane(ref, name)
-    return pane.pane_current_path if pane is not None else None
-
-
-def _keep_dead_panes(ref: tb.ServerRef, name: str) -> None:
-    session = ref.server().sessions.get(session_name=name, default=None)
-    if session is not None:
-        session.active_window.set_option("remain-on-exit", "on")
-
-
-def _strip_session_flags(argv: list[str]) -> list[str]:
-    """Drop `--session-id/--resume/--settings <value>` so a resume can add fresh ones."""
-    out: list[str] = []
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-            continue
-        if arg in ("--session-id", "--resume", "-r", "--settings"):
-            skip = True
-            continue
-        out.append(arg)
-    return out
-
 
 _managers: dict[Path, SessionManager] = {}
 
@@ -467,25 +312,3 @@ def manager_for(ctx: Any) -> SessionManager:
     if manager is None:
         manager = _managers[state_dir] = SessionManager(state_dir)
     return manager
-
-
-def validate_name(name: Any) -> str:
-    """Check a requested session name; raise ApiError 400 naming the problem."""
-    if not isinstance(name, str) or not NAME_RE.match(name):
-        raise ApiError(
-            400,
-            "invalid_field",
-            "name must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-            field="name",
-        )
-    return name
-
-
-def check_project(project: Any) -> str:
-    """Check the spawn `project` directory; return its absolute path or raise ApiError 400."""
-    if not isinstance(project, str) or not project:
-        raise ApiError(400, "invalid_field", "project must be a directory path", field="project")
-    path = os.path.abspath(os.path.expanduser(project))
-    if not os.path.isdir(path):
-        raise ApiError(400, "invalid_field", f"project {path} is not a directory", field="project")
-    return path

@@ -10,14 +10,13 @@ import argparse
 from collections import Counter
 from typing import Any
 
-import trio
-
 from tmpm_supervisor.events import HookEvent
 from tmpm_supervisor.plugin_api import BackgroundTask, Route, hookimpl
 
 from . import cli
 from .config import TmuxSettings
 from .manager import manager_for
+from .reaper import run_reaper
 from .routes import build_routes
 from .scope import scope_prefix
 
@@ -38,19 +37,6 @@ def tmpm_routes(ctx: Any) -> list[Route]:
 def tmpm_event_recorded(event: HookEvent, record: dict[str, Any], ctx: Any) -> None:
     """Derive the status of a managed session from its hook events."""
     manager_for(ctx).on_event(ctx, event)
-
-
-async def run_reaper(ctx: Any) -> None:
-    """Reconcile the store with tmux once, then reap exited panes every `reap_interval_s`."""
-    manager = manager_for(ctx)
-    outcome = await manager.reconcile(ctx)
-    if any(outcome.values()):
-        ctx.log.info("tmux reconcile: %s", {k: v for k, v in outcome.items() if v})
-    while True:
-        await trio.sleep(ctx.config.reap_interval_s)
-        reaped = await manager.reap_once(ctx)
-        if reaped:
-            ctx.log.info("tmux reaper: %s", ", ".join(reaped))
 
 
 @hookimpl

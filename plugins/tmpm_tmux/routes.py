@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import Any
 
@@ -10,7 +11,8 @@ from tmpm_supervisor.http_errors import ApiError
 from tmpm_supervisor.plugin_api import Route
 
 from .config import ENV_NAME_RE, SOCKET_NAME_RE
-from .manager import check_project, manager_for, validate_name
+from .launch import NAME_RE
+from .manager import manager_for
 from .store import SessionRecord
 
 KEY_RE = re.compile(r"^[A-Za-z0-9_+-]{1,32}$")
@@ -58,6 +60,28 @@ def _optional_bool(body: dict[str, Any], key: str) -> bool | None:
     if value is not None and not isinstance(value, bool):
         raise ApiError(400, "invalid_field", f"{key} must be true or false", field=key)
     return value
+
+
+def validate_name(name: Any) -> str:
+    """Check a requested session name; raise ApiError 400 naming the problem."""
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise ApiError(
+            400,
+            "invalid_field",
+            "name must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+            field="name",
+        )
+    return name
+
+
+def check_project(project: Any) -> str:
+    """Check the spawn `project` directory; return its absolute path or raise ApiError 400."""
+    if not isinstance(project, str) or not project:
+        raise ApiError(400, "invalid_field", "project must be a directory path", field="project")
+    path = os.path.abspath(os.path.expanduser(project))
+    if not os.path.isdir(path):
+        raise ApiError(400, "invalid_field", f"project {path} is not a directory", field="project")
+    return path
 
 
 def _view(record: SessionRecord) -> dict[str, Any]:

@@ -226,3 +226,16 @@ def process_args(pid: int) -> list[list[str]]:
         except (OSError, ValueError):
             continue
     return found
+
+
+def pane_path(ref: ServerRef, name: str) -> str | None:
+    """The current folder of the session's first pane, or None when it is gone."""
+    pane = _first_pane(ref, name)
+    return pane.pane_current_path if pane is not None else None
+
+
+def keep_dead_panes(ref: ServerRef, name: str) -> None:
+    """Set `remain-on-exit on` on the session's active window (adopted sessions)."""
+    session = ref.server().sessions.get(session_name=name, default=None)
+    if session is not None:
+        session.active_window.set_option("remain-on-exit", "on")
