@@ -203,6 +203,7 @@ async def test_adopt_takes_over_an_existing_session(tmux_live, tmp_path):
             assert record["adopted"] is True and record["claude"] is True
             assert record["claude_session_id"] == "11111111-2222-3333-4444-555555555555"
             assert record["project"] == str(tmp_path)
+            assert record["argv"] == ["/bin/sh", str(fake)]  # kept for resume, minus the id
             await wait_for(lambda: snapshot_contains(live, "handmade", "fake claude"))
             # Hook events of that Claude session now drive its status.
             hook = await live.hook(
@@ -224,6 +225,14 @@ async def test_adopt_takes_over_an_existing_session(tmux_live, tmp_path):
             stopped = (await live.client.post("/tmux/sessions/handmade/stop")).json()
             assert stopped["status"] == "stopped"
             assert not tmux_has(other, "handmade")
+            # Resume restarts the adopted program with Claude Code's resume of its id.
+            resumed = await live.client.post("/tmux/sessions/handmade/resume")
+            assert resumed.status_code == 200, resumed.text
+            await wait_for(
+                lambda: snapshot_contains(
+                    live, "handmade", "fake claude --resume 11111111-2222-3333-4444-555555555555"
+                )
+            )
         finally:
             kill_server(other)
 

@@ -237,7 +237,7 @@ class SessionManager:
             if claude is None:
                 claude = claude_id is not None or any(is_claude(argv) for argv in commands)
             project = await run_blocking(tb.pane_path, ref, target)
-            base = commands[-1] if commands else [state.current_command]
+            base = _claude_argv(commands, claude_id) or [state.current_command]
             record = SessionRecord(
                 name=target,
                 project=project or "",
@@ -300,6 +300,18 @@ class SessionManager:
         if event.name == "Notification":
             reason = f"Notification {event.get('notification_type')}"
         self.set_status(ctx, record, status, reason, event=event.name)
+
+
+def _claude_argv(commands: list[list[str]], claude_id: str | None) -> list[str] | None:
+    """The command line to restart an adopted pane's program with: the one that names the
+    Claude session id, else the first `claude` one, else the pane's own process."""
+    for argv in commands:
+        if claude_id and claude_id in argv:
+            return argv
+    for argv in commands:
+        if is_claude(argv):
+            return argv
+    return commands[0] if commands else None
 
 
 _managers: dict[Path, SessionManager] = {}
