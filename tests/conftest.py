@@ -66,3 +66,13 @@ def claude_bin() -> Path:
             pytest.fail("the Claude Code CLI is not installed (scripts/install-claude-cli.sh)")
         pytest.skip("the Claude Code CLI is not installed (scripts/install-claude-cli.sh)")
     return binary
+
+
+@pytest.fixture
+def tmux_socket():
+    """A unique private tmux socket name; its server is killed after the test."""
+    from tests.support.tmux import kill_server, unique_socket
+
+    name = unique_socket()
+    yield name
+    kill_server(name)
