@@ -12,7 +12,7 @@ import yaml
 from tests.support.reload import wait_generation, wait_reload_error
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "broken_edits.yaml").read_text())
-POLICY = '''
+POLICY = """
 from tmpm_supervisor.plugin_api import Decision, Vote, hookimpl
 
 
@@ -20,7 +20,7 @@ from tmpm_supervisor.plugin_api import Decision, Vote, hookimpl
 def tmpm_decide(event):
     if event.name == "PreToolUse":
         return Vote(Decision.DENY, reason="last good policy", rule="keep")
-'''
+"""
 
 
 def test_corpus_has_at_least_40_broken_edits() -> None:
