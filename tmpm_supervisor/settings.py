@@ -66,8 +66,12 @@ class AuditSettings(StrictModel):
 class FeedSettings(StrictModel):
     """The live feed (`/events`) and its ring buffer (`/events/recent`)."""
 
-    ring_size: int = Field(1000, ge=10, le=100_000)
-    subscriber_queue: int = Field(1000, ge=10)
+    ring_size: int = Field(
+        1000, ge=10, le=100_000, description="Items kept for GET /events/recent."
+    )
+    subscriber_queue: int = Field(
+        1000, ge=10, description="Items buffered per SSE subscriber before it loses some."
+    )
 
 
 class NoticeSettings(StrictModel):
