@@ -50,7 +50,9 @@ def write_hook_settings(
     if not config.wire_hooks or not url:
         return None
     path = root.state_dir / "tmux" / f"{record.name}.settings.json"
-    write_json_atomic(path, hook_settings(url, root.read_token(), config.hook_events))
+    write_json_atomic(
+        path, hook_settings(url, root.read_token(), config.hook_events, root=root.path)
+    )
     return str(path)
 
 
