@@ -1,0 +1,162 @@
+"""Policy rules: their config model (compiled when validated) and how a rule matches a call."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import Any, Literal
+
+from pydantic import Field, PrivateAttr, field_validator, model_validator
+
+from tmpm_supervisor.settings import StrictModel
+
+from .bash_analysis import Analysis
+from .patterns import PatternError, PipelinePattern, ToolPattern, normalise_path
+
+TOOL_EVENTS = ("PreToolUse", "PermissionRequest")
+
+
+class Rule(StrictModel):
+    """One named rule. It matches when every condition given matches."""
+
+    id: str = Field(description="Unique name, shown in answers and the audit log.")
+    action: Literal["allow", "ask", "deny"] = Field(description="What a match decides.")
+    reason: str = Field("", description="Why; on deny the model reads it.")
+    hard: bool = Field(
+        False, description="A hard deny or ask can never be lifted by an allow's `overrides`."
+    )
+    events: list[str] = Field(
+        default_factory=lambda: list(TOOL_EVENTS), description="Events the rule applies to."
+    )
+    pattern: list[str] = Field(
+        default_factory=list,
+        description="Claude-Code-style patterns, any of which may match: `Bash(git push --force *)`, "
+        "`Write(/etc/**)`, `Read(**/.env)`, `WebFetch(domain:x.com)`, `mcp__*`.",
+    )
+    regex: str | None = Field(
+        None,
+        description="A regular expression searched in the command (raw, and each simple command "
+        "with quoting resolved) or in the tool input as JSON.",
+    )
+    pipeline: list[str] | None = Field(
+        None,
+        description="Program globs that must follow each other in one pipeline, "
+        "e.g. [`curl|wget`, `sh|bash`].",
+    )
+    redirect: list[str] = Field(
+        default_factory=list,
+        description="Globs on the targets a shell command writes to with `>`/`>>` "
+        "(e.g. `/dev/sd*`).",
+    )
+    overrides: list[str] = Field(
+        default_factory=list,
+        description="For allow rules: ids of soft (not hard) deny/ask rules this allow lifts.",
+    )
+
+    _patterns: list[ToolPattern] = PrivateAttr(default_factory=list)
+    _regex: re.Pattern[str] | None = PrivateAttr(default=None)
+    _pipeline: PipelinePattern | None = PrivateAttr(default=None)
+
+    @field_validator("pattern", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("pattern")
+    @classmethod
+    def _check_patterns(cls, value: list[str]) -> list[str]:
+        for text in value:
+            try:
+                ToolPattern.parse(text)
+            except PatternError as exc:
+                raise ValueError(f"invalid pattern: {exc}") from None
+        return value
+
+    @field_validator("regex")
+    @classmethod
+    def _check_regex(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"invalid regex: {exc}") from None
+        return value
+
+    @field_validator("pipeline")
+    @classmethod
+    def _check_pipeline(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None:
+            try:
+                PipelinePattern.parse(value)
+            except PatternError as exc:
+                raise ValueError(str(exc)) from None
+        return value
+
+    @model_validator(mode="after")
+    def _compile(self) -> Rule:
+        if not (self.pattern or self.regex or self.pipeline or self.redirect):
+            raise ValueError("a rule needs at least one of pattern, regex, pipeline, redirect")
+        if self.overrides and self.action != "allow":
+            raise ValueError("only allow rules can have overrides")
+        self._patterns = [ToolPattern.parse(p) for p in self.pattern]
+        self._regex = re.compile(self.regex) if self.regex else None
+        self._pipeline = PipelinePattern.parse(self.pipeline) if self.pipeline else None
+        return self
+
+    def matches(
+        self,
+        event: str,
+        tool_name: str,
+        tool_input: dict[str, Any],
+        analysis: Analysis | None,
+        raw: str,
+    ) -> bool:
+        """True if every condition of the rule matches this call."""
+        if event not in self.events:
+            return False
+        if self._patterns and not any(
+            p.matches(tool_name, tool_input, analysis, raw) for p in self._patterns
+        ):
+            return False
+        if self._regex is not None and not self._regex_matches(tool_input, analysis, raw):
+            return False
+        if self.redirect and not (
+            analysis is not None
+            and any(
+                fnmatch.fnmatchcase(normalise_path(target), glob)
+                for target in analysis.redirects
+                for glob in self.redirect
+            )
+        ):
+            return False
+        return self._pipeline is None or (
+            tool_name == "Bash" and analysis is not None and self._pipeline.matches(analysis)
+        )
+
+    def _regex_matches(
+        self, tool_input: dict[str, Any], analysis: Analysis | None, raw: str
+    ) -> bool:
+        assert self._regex is not None
+        if analysis is not None:
+            if self._regex.search(raw):
+                return True
+            return any(
+                self._regex.search(" ".join((c.program, *c.args))) for c in analysis.commands
+            )
+        import json
+
+        return bool(self._regex.search(json.dumps(tool_input, sort_keys=True)))
+
+
+def unique_ids(rules: list[Rule]) -> list[Rule]:
+    """Validate that rule ids are unique and overrides name existing rules."""
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise ValueError(f"rule id {rule.id!r} is used twice")
+        seen.add(rule.id)
+    for rule in rules:
+        for target in rule.overrides:
+            if target not in seen:
+                raise ValueError(f"rule {rule.id!r} overrides unknown rule {target!r}")
+    return rules
