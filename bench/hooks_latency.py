@@ -48,6 +48,21 @@ def tmpm_routes(ctx):
 """
 
 
+def generated_policy(count: int) -> str:
+    """An overseer policy of `count` rules of every kind, none matching the sample call."""
+    kinds = [
+        "pattern: 'Bash(tool{i} --flag{i} {{/,~}})'",
+        "pattern: 'Write(/srv/area{i}/**)'",
+        "regex: 'secret-token-{i}'",
+        "pipeline: ['fetcher{i}', 'sh|bash']",
+    ]
+    lines = ["rules:"]
+    for index in range(count):
+        kind = kinds[index % len(kinds)].format(i=index)
+        lines.append(f"  - {{id: rule-{index}, action: deny, {kind}}}")
+    return "\n".join(lines) + "\n"
+
+
 def percentile(values: list[float], fraction: float) -> float:
     """The `fraction` quantile of `values` (nearest rank)."""
     ordered = sorted(values)
@@ -100,6 +115,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     files = {"plugins/benchfloor.py": FLOOR_PLUGIN}
+    if args.overseer_rules:
+        files["config/overseer.yaml"] = generated_policy(args.overseer_rules)
     for item in args.plugin_file:
         dest, source = item.split("=", 1)
         files[dest] = Path(source).read_text()

@@ -96,6 +96,7 @@ def tmpm_status(ctx: Any) -> dict[str, Any]:
     config: OverseerConfig = ctx.config
     return {
         "rules": len(config.rules),
+        "judge": {"calls": judge.calls, "cache_hits": judge.cache_hits, "failures": judge.failures},
         "circuit_breakers": {
             sid: b.to_json(config.circuit_breaker.cooldown_s)
             for sid, b in breakers.sessions.items()
