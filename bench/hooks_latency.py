@@ -108,6 +108,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument(
+        "--overseer-rules",
+        type=int,
+        default=0,
+        help="replace the shipped policy by this many generated rules",
+    )
+    parser.add_argument(
         "--plugin-file",
         action="append",
         default=[],

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from tmpm_supervisor.settings import StrictModel
 
 from .guards import AutoResponseConfig, BudgetConfig, ContextConfig
 from .judge import JudgeConfig
 from .limits import CircuitBreakerConfig, RateLimitConfig
-from .rules import Rule, unique_ids
+from .rules import CompiledRules, Rule, unique_ids
 
 
 class OverseerConfig(StrictModel):
@@ -44,10 +44,22 @@ class OverseerConfig(StrictModel):
     rate_limit: RateLimitConfig = Field(default_factory=RateLimitConfig)
     circuit_breaker: CircuitBreakerConfig = Field(default_factory=CircuitBreakerConfig)
 
+    _compiled: CompiledRules = PrivateAttr()
+
     @field_validator("rules")
     @classmethod
     def _unique(cls, rules: list[Rule]) -> list[Rule]:
         return unique_ids(rules)
+
+    @model_validator(mode="after")
+    def _compile(self) -> OverseerConfig:
+        self._compiled = CompiledRules(self.rules)
+        return self
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """The rules compiled for matching (built once per generation)."""
+        return self._compiled
 
     # --- guards work: budgets, context guard, auto-responses, LLM judge ---
     budget: BudgetConfig = Field(default_factory=BudgetConfig)
@@ -61,6 +73,8 @@ class ProjectPolicy(StrictModel):
 
     rules: list[Rule] = Field(default_factory=list, description="Extra rules for this project.")
 
+    _compiled: CompiledRules = PrivateAttr()
+
     @field_validator("rules")
     @classmethod
     def _no_overrides(cls, rules: list[Rule]) -> list[Rule]:
@@ -68,3 +82,13 @@ class ProjectPolicy(StrictModel):
             if rule.overrides:
                 raise ValueError(f"rule {rule.id!r}: overrides are not allowed in a project policy")
         return unique_ids(rules)
+
+    @model_validator(mode="after")
+    def _compile(self) -> ProjectPolicy:
+        self._compiled = CompiledRules(self.rules)
+        return self
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """The rules compiled for matching."""
+        return self._compiled

@@ -18,7 +18,7 @@ from tmpm_supervisor.plugin_api import Decision, HookEvent, Vote
 
 from .bash_analysis import Analysis, analyze
 from .config import OverseerConfig, ProjectPolicy
-from .rules import Rule
+from .rules import CompiledRules, RuleMatcher
 
 ORDER = {"allow": Decision.ALLOW, "ask": Decision.ASK, "deny": Decision.DENY}
 PROJECT_FILES = (".tmpm/overseer.yaml", ".tmpm/overseer.yml", ".tmpm/overseer.toml")
@@ -29,7 +29,7 @@ class ProjectRules:
     """A project policy file as last read: its rules, or the problem that made it invalid."""
 
     key: tuple[int, int]
-    rules: list[Rule]
+    rules: CompiledRules
     problem: str | None = None
 
 
@@ -39,10 +39,10 @@ class ProjectPolicies:
     def __init__(self) -> None:
         self._cache: dict[Path, ProjectRules] = {}
 
-    def for_cwd(self, cwd: str | None) -> tuple[list[Rule], str | None, str | None]:
+    def for_cwd(self, cwd: str | None) -> tuple[CompiledRules | None, str | None, str | None]:
         """(rules, problem, file) of the policy file of the project at `cwd` (if any)."""
         if not cwd:
-            return [], None, None
+            return None, None, None
         for name in PROJECT_FILES:
             path = Path(cwd) / name
             try:
@@ -55,24 +55,24 @@ class ProjectPolicies:
                 cached = self._load(path, key)
                 self._cache[path] = cached
             return cached.rules, cached.problem, str(path)
-        return [], None, None
+        return None, None, None
 
     @staticmethod
     def _load(path: Path, key: tuple[int, int]) -> ProjectRules:
         try:
             source = read_config_file(path)
         except ConfigError as exc:
-            return ProjectRules(key, [], str(exc))
+            return ProjectRules(key, CompiledRules([]), str(exc))
         except OSError as exc:
-            return ProjectRules(key, [], f"{path}: {exc}")
+            return ProjectRules(key, CompiledRules([]), f"{path}: {exc}")
         model, problems = validate_section(ProjectPolicy, source.data, source, str(path))
         if problems:
-            return ProjectRules(key, [], "; ".join(str(p) for p in problems))
+            return ProjectRules(key, CompiledRules([]), "; ".join(str(p) for p in problems))
         assert isinstance(model, ProjectPolicy)
-        return ProjectRules(key, list(model.rules))
+        return ProjectRules(key, model.compiled)
 
 
-def _vote(rule: Rule, source: str) -> Vote:
+def _vote(rule: RuleMatcher, source: str) -> Vote:
     decision = ORDER[rule.action]
     reason = rule.reason or f"{rule.action} by overseer rule {rule.id}"
     return Vote(decision, reason=reason, rule=rule.id, hard=rule.hard, data={"source": source})
@@ -90,9 +90,12 @@ def evaluate(event: HookEvent, config: OverseerConfig, projects: ProjectPolicies
         raw = str(tool_input.get("command", ""))
         analysis = analyze(raw)
     votes: list[Vote] = []
-    matched = [
-        r for r in config.rules if r.matches(event.name, tool_name, tool_input, analysis, raw)
-    ]
+    if analysis is not None:
+        programs = {c.program for c in analysis.commands}
+        candidates = config.compiled.for_bash(programs)
+    else:
+        candidates = config.compiled.for_tool(tool_name)
+    matched = [r for r in candidates if r.matches(event.name, tool_name, tool_input, analysis, raw)]
     lifted = {target for r in matched if r.action == "allow" for target in r.overrides}
     for rule in matched:
         if rule.id in lifted and not rule.hard:
@@ -109,7 +112,12 @@ def evaluate(event: HookEvent, config: OverseerConfig, projects: ProjectPolicies
                     data={"source": path},
                 )
             )
-        for rule in rules:
+        project_rules = (
+            ()
+            if rules is None
+            else (rules.for_bash(programs) if analysis is not None else rules.for_tool(tool_name))
+        )
+        for rule in project_rules:
             if rule.action == "allow" and not config.project_allows:
                 continue
             if rule.matches(event.name, tool_name, tool_input, analysis, raw):

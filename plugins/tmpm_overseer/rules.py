@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from tmpm_supervisor.settings import StrictModel
 
@@ -53,10 +55,6 @@ class Rule(StrictModel):
         description="For allow rules: ids of soft (not hard) deny/ask rules this allow lifts.",
     )
 
-    _patterns: list[ToolPattern] = PrivateAttr(default_factory=list)
-    _regex: re.Pattern[str] | None = PrivateAttr(default=None)
-    _pipeline: PipelinePattern | None = PrivateAttr(default=None)
-
     @field_validator("pattern", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
@@ -93,15 +91,67 @@ class Rule(StrictModel):
         return value
 
     @model_validator(mode="after")
-    def _compile(self) -> Rule:
+    def _complete(self) -> Rule:
         if not (self.pattern or self.regex or self.pipeline or self.redirect):
             raise ValueError("a rule needs at least one of pattern, regex, pipeline, redirect")
         if self.overrides and self.action != "allow":
             raise ValueError("only allow rules can have overrides")
-        self._patterns = [ToolPattern.parse(p) for p in self.pattern]
-        self._regex = re.compile(self.regex) if self.regex else None
-        self._pipeline = PipelinePattern.parse(self.pipeline) if self.pipeline else None
         return self
+
+    def compile(self) -> RuleMatcher:
+        """The rule as a plain matcher object (fast to evaluate on every call)."""
+        return RuleMatcher(
+            id=self.id,
+            action=self.action,
+            reason=self.reason,
+            hard=self.hard,
+            events=frozenset(self.events),
+            patterns=tuple(ToolPattern.parse(p) for p in self.pattern),
+            regex=re.compile(self.regex) if self.regex else None,
+            pipeline=PipelinePattern.parse(self.pipeline) if self.pipeline else None,
+            redirect=tuple(self.redirect),
+            overrides=tuple(self.overrides),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMatcher:
+    """A validated rule, compiled for matching."""
+
+    id: str
+    action: str
+    reason: str
+    hard: bool
+    events: frozenset[str]
+    patterns: tuple[ToolPattern, ...]
+    regex: re.Pattern[str] | None
+    pipeline: PipelinePattern | None
+    redirect: tuple[str, ...]
+    overrides: tuple[str, ...]
+
+    @property
+    def required_programs(self) -> frozenset[str] | None:
+        """Programs one of which a Bash command must run for this rule to match (None: any)."""
+        names: set[str] = set()
+        sources = [p.bash.program.split("|") for p in self.patterns if p.bash is not None]
+        if not self.patterns and self.pipeline is not None:
+            sources = [list(self.pipeline.stages[0])]
+        if not sources or (
+            self.patterns and any(p.bash is None for p in self.patterns if p.tool == "Bash")
+        ):
+            return None
+        for alternatives in sources:
+            for name in alternatives:
+                if any(c in name for c in "*?[") or (not name):
+                    return None
+                names.add(name)
+        return frozenset(names)
+
+    def may_apply_to(self, tool_name: str) -> bool:
+        """False when the rule's patterns all name other tools (a cheap pre-filter)."""
+        if not self.patterns:
+            return (self.pipeline is None and not self.redirect) or tool_name == "Bash"
+        return any(p.tool_matches(tool_name) for p in self.patterns)
 
     def matches(
         self,
@@ -114,11 +164,11 @@ class Rule(StrictModel):
         """True if every condition of the rule matches this call."""
         if event not in self.events:
             return False
-        if self._patterns and not any(
-            p.matches(tool_name, tool_input, analysis, raw) for p in self._patterns
+        if self.patterns and not any(
+            p.matches(tool_name, tool_input, analysis, raw) for p in self.patterns
         ):
             return False
-        if self._regex is not None and not self._regex_matches(tool_input, analysis, raw):
+        if self.regex is not None and not self._regex_matches(tool_input, analysis, raw):
             return False
         if self.redirect and not (
             analysis is not None
@@ -129,23 +179,45 @@ class Rule(StrictModel):
             )
         ):
             return False
-        return self._pipeline is None or (
-            tool_name == "Bash" and analysis is not None and self._pipeline.matches(analysis)
+        return self.pipeline is None or (
+            tool_name == "Bash" and analysis is not None and self.pipeline.matches(analysis)
         )
 
     def _regex_matches(
         self, tool_input: dict[str, Any], analysis: Analysis | None, raw: str
     ) -> bool:
-        assert self._regex is not None
+        assert self.regex is not None
         if analysis is not None:
-            if self._regex.search(raw):
+            if self.regex.search(raw):
                 return True
-            return any(
-                self._regex.search(" ".join((c.program, *c.args))) for c in analysis.commands
-            )
-        import json
+            return any(self.regex.search(" ".join((c.program, *c.args))) for c in analysis.commands)
+        return bool(self.regex.search(json.dumps(tool_input, sort_keys=True)))
 
-        return bool(self._regex.search(json.dumps(tool_input, sort_keys=True)))
+
+class CompiledRules:
+    """Rules in file order, compiled, with a per-tool index of the ones that may apply."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = tuple(rule.compile() for rule in rules)
+        self._by_tool: dict[str, tuple[RuleMatcher, ...]] = {}
+        self.programs = {rule.id: rule.required_programs for rule in self.rules}
+
+    def for_bash(self, programs: set[str]) -> list[RuleMatcher]:
+        """The Bash rules that may match a command running `programs`."""
+        return [
+            rule
+            for rule in self.for_tool("Bash")
+            if (needed := self.programs[rule.id]) is None or not needed.isdisjoint(programs)
+        ]
+
+    def for_tool(self, tool_name: str) -> tuple[RuleMatcher, ...]:
+        """The rules that may match calls of `tool_name`."""
+        found = self._by_tool.get(tool_name)
+        if found is None:
+            found = tuple(r for r in self.rules if r.may_apply_to(tool_name))
+            if len(self._by_tool) < 1000:
+                self._by_tool[tool_name] = found
+        return found
 
 
 def unique_ids(rules: list[Rule]) -> list[Rule]:
