@@ -1,3 +1,116 @@
-"""The optimizer plugin: registered through the tmpm.plugins entry point `optimizer`."""
+"""The optimizer plugin: registered through the tmpm.plugins entry point `optimizer`.
+
+It rewrites what the model reads from bulky tool output (PostToolUse `updatedToolOutput`),
+in the tool's own shape, and accounts estimated tokens before and after.
+"""
 
 from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import trio
+
+from tmpm_supervisor.plugin_api import HookEvent, OutputRewrite, hookimpl
+
+from .compress import Budget, caveman, estimate_tokens, summarise, trim
+from .config import Effective, OptimizerConfig
+from .shapes import rewrite_bash, rewrite_mcp, rewrite_read
+
+FIELDS = ("rewrites", "bytes_before", "bytes_after", "tokens_before", "tokens_after")
+totals: dict[str, int] = dict.fromkeys(FIELDS, 0)
+per_session: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(FIELDS, 0))
+
+
+@hookimpl
+def tmpm_config_model() -> type[OptimizerConfig]:
+    """The optimizer's config schema."""
+    return OptimizerConfig
+
+
+def make_compressor(settings: Effective, context_lines: int, what: str):
+    """A function text -> compressed text for the effective settings (identity when small)."""
+    budget = Budget(settings.max_bytes, settings.head_lines, settings.tail_lines, context_lines)
+
+    def compress(text: str) -> str:
+        if settings.level == "off" or len(text) < settings.min_bytes:
+            return text
+        if settings.level == "trim":
+            result = trim(text, budget)
+        elif settings.level == "caveman":
+            result = caveman(text, what)
+        else:
+            result = summarise(text, budget)
+        return result if len(result) < len(text) else text
+
+    return compress
+
+
+async def _persisted_text(response: Any, limit: int) -> str | None:
+    path = response.get("persistedOutputPath") if isinstance(response, dict) else None
+    if not isinstance(path, str):
+        return None
+
+    def read() -> str | None:
+        try:
+            with open(path, "rb") as handle:
+                return handle.read(limit).decode("utf-8", "replace")
+        except OSError:
+            return None
+
+    return await trio.to_thread.run_sync(read)
+
+
+@hookimpl
+async def tmpm_rewrite_output(event: HookEvent, ctx: Any) -> OutputRewrite | None:
+    """Return a smaller tool output of the same shape, or None when nothing changed."""
+    config: OptimizerConfig = ctx.config
+    tool = event.tool_name or ""
+    settings = config.effective(tool, event.cwd)
+    response = event.get("tool_response")
+    if settings.level == "off" or response is None:
+        return None
+    what = f"{tool} {str((event.tool_input or {}).get('command', ''))[:80]}".strip()
+    compress = make_compressor(settings, config.context_lines, what)
+    if tool == "Bash" and isinstance(response, dict):
+        persisted = await _persisted_text(response, config.max_persisted_bytes)
+        result = rewrite_bash(response, persisted, compress)
+    elif tool == "Read" and isinstance(response, dict):
+        result = rewrite_read(response, compress)
+    elif tool.startswith("mcp__"):
+        result = rewrite_mcp(response, compress)
+    else:
+        result = None
+    if result is None:
+        return None
+    new, before, after = result
+    tokens_before, tokens_after = estimate_tokens(before), estimate_tokens(after)
+    for bucket in (totals, per_session[event.session_id]):
+        bucket["rewrites"] += 1
+        bucket["bytes_before"] += len(before)
+        bucket["bytes_after"] += len(after)
+        bucket["tokens_before"] += tokens_before
+        bucket["tokens_after"] += tokens_after
+    return OutputRewrite(
+        new,
+        note=f"{settings.level}: {len(before)} -> {len(after)} bytes",
+        tokens_before=tokens_before,
+        tokens_after=tokens_after,
+    )
+
+
+def _with_saved(figures: dict[str, int]) -> dict[str, int]:
+    return {**figures, "tokens_saved": figures["tokens_before"] - figures["tokens_after"]}
+
+
+@hookimpl
+def tmpm_status(ctx: Any) -> dict[str, Any]:
+    """Totals of every rewrite since start for GET /status."""
+    return {"level": ctx.config.level, **_with_saved(totals)}
+
+
+@hookimpl
+def tmpm_session_info(session_id: str) -> dict[str, Any] | None:
+    """This session's rewrites and estimated tokens saved for GET /sessions."""
+    figures = per_session.get(session_id)
+    return _with_saved(figures) if figures else None
