@@ -125,6 +125,8 @@ async def run_service(
         task_status.started(handle)
         await stopping.wait()
         log.info("stopping")
+        for listener in supervisor.on_stop:
+            listener()
         _answer_held_calls(supervisor)
         supervisor.services.feed.close()
         # hypercorn drains connections (graceful_timeout); everything else is cancelled.

@@ -62,7 +62,7 @@ class _RunningTask:
 class Supervisor:
     """Owns the services and the active generation; swaps generations atomically.
 
-    Reload listeners (`on_reload_start`, `on_reload_done`) let the service tell systemd.
+    Listeners (`on_reload_start`, `on_reload_done`, `on_stop`) let the service tell systemd.
     """
 
     def __init__(self, root: FrameworkRoot, core_route_paths: set[str] | None = None) -> None:
@@ -88,6 +88,7 @@ class Supervisor:
         self.last_reload: ReloadResult | None = None
         self.on_reload_start: list[Callable[[], None]] = []
         self.on_reload_done: list[Callable[[ReloadResult], None]] = []
+        self.on_stop: list[Callable[[], None]] = []
         self._nursery: trio.Nursery | None = None
         self._tasks: dict[str, _RunningTask] = {}
 
