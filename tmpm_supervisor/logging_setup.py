@@ -79,5 +79,13 @@ def setup_logging(fmt: str = "auto", level: str = "info") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("hypercorn.access", "hypercorn.error", "quart.app", "quart.serving"):
+    # httpx logs every request URL at INFO, and a Telegram bot token is part of the URL.
+    for noisy in (
+        "hypercorn.access",
+        "hypercorn.error",
+        "quart.app",
+        "quart.serving",
+        "httpx",
+        "httpcore",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)

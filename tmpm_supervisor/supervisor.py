@@ -54,9 +54,14 @@ class ReloadResult:
 class _RunningTask:
     key: tuple[int, Any]
     ctx: PluginContext
-    scope: trio.CancelScope
+    scopes: list[trio.CancelScope]
     finished: trio.Event
     remaining: int = 0
+
+    def cancel(self) -> None:
+        """Cancel every task of the plugin."""
+        for scope in self.scopes:
+            scope.cancel()
 
 
 class Supervisor:
@@ -233,7 +238,7 @@ class Supervisor:
         for name in list(self._tasks):
             running = self._tasks[name]
             if wanted.get(name) != running.key:
-                running.scope.cancel()
+                running.cancel()
                 stopping[name] = running.finished
                 del self._tasks[name]
             else:
@@ -249,19 +254,25 @@ class Supervisor:
             except Exception as exc:
                 self.health.failure(name, f"tmpm_background_tasks failed: {exc!r}")
                 continue
-            running = _RunningTask(wanted[name], ctx, trio.CancelScope(), trio.Event(), len(tasks))
+            running = _RunningTask(wanted[name], ctx, [], trio.Event(), len(tasks))
             self._tasks[name] = running
             if not tasks:
                 running.finished.set()
             for task in tasks:
-                self._nursery.start_soon(self._run_task, running, task, stopping.get(name))
+                scope = trio.CancelScope()  # made now, so a cancel before the task runs counts
+                running.scopes.append(scope)
+                self._nursery.start_soon(self._run_task, running, scope, task, stopping.get(name))
 
     async def _run_task(
-        self, running: _RunningTask, task: BackgroundTask, previous: trio.Event | None
+        self,
+        running: _RunningTask,
+        scope: trio.CancelScope,
+        task: BackgroundTask,
+        previous: trio.Event | None,
     ) -> None:
         ctx = running.ctx
         try:
-            with running.scope:
+            with scope:
                 if previous is not None:
                     await previous.wait()
                 while True:
