@@ -174,7 +174,8 @@ async def test_unpaired_chats_are_ignored_and_commands_work(live_factory, token_
             assert expected in text, (command, text)
 
 
-async def test_429_is_honoured_and_alerts_for_each_kind(live_factory, token_env) -> None:
+async def test_429_is_honoured_and_alerts_for_each_kind(live_factory, token_env, caplog) -> None:
+    caplog.set_level("DEBUG")
     with FakeTelegram() as fake:
         live = await live_factory(
             {"config/telegram.yaml": telegram_yaml(fake.url), "plugins/emit.py": NOTIFY_ROUTE}
@@ -198,6 +199,8 @@ async def test_429_is_honoured_and_alerts_for_each_kind(live_factory, token_env)
             await live.client.post("/test/notice", json={"kind": "denial", "text": "same thing"})
         await trio.sleep(0.5)
         assert sum("same thing" in m["text"] for m in fake.sent()) == 1
+    assert any("429" in r.getMessage() for r in caplog.records)
+    assert not any(TOKEN in r.getMessage() for r in caplog.records), "the bot token was logged"
 
 
 class Receiver:
