@@ -11,6 +11,34 @@ import trio
 log = logging.getLogger("tmpm.plugin.telegram")
 
 
+class RedactToken(logging.Filter):
+    """Replaces the bot token in log records of the HTTP client (its URLs contain it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's message without the token; always keep the record."""
+        message = record.getMessage()
+        if self.token in message:
+            record.msg = message.replace(self.token, "<token>")
+            record.args = None
+        return True
+
+
+_redactors: dict[str, RedactToken] = {}
+
+
+def redact_in_logs(token: str) -> None:
+    """Make sure httpx and httpcore never log `token` (whatever the log level)."""
+    if token in _redactors:
+        return
+    _redactors[token] = RedactToken(token)
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).addFilter(_redactors[token])
+
+
 class BotApiError(Exception):
     """A Bot API call that failed; the message never contains the token."""
 
@@ -23,6 +51,7 @@ class BotApi:
         self.token = token
         self.timeout_s = timeout_s
         self.client = httpx.AsyncClient(timeout=httpx.Timeout(timeout_s, connect=5.0))
+        redact_in_logs(token)
         self.retries_after_429 = 0
 
     def scrub(self, text: str) -> str:
