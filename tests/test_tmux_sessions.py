@@ -248,7 +248,7 @@ async def test_hook_events_drive_status_feed_notices_and_interop_hooks(tmux_live
         assert shown["name"] == "agent"  # found by Claude session id too
         settings = json.loads(Path(record["settings_file"]).read_text())
         handler = settings["hooks"]["Stop"][0]["hooks"][0]
-        assert handler["url"] == f"{live.url}/hooks"
+        assert handler["url"] == f"{live.url}/hooks?tmpm=1"
         assert handler["headers"]["Authorization"] == f"Bearer {live.token}"
 
         async def hook(name: str, **extra) -> None:
