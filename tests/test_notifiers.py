@@ -7,9 +7,7 @@ import hashlib
 import hmac
 import json
 import stat
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -17,6 +15,7 @@ import trio
 
 from tests.support.dropins import POLICY
 from tests.support.fake_telegram import TOKEN, FakeTelegram
+from tests.support.http_server import QuietHandler, start_server, stop_server
 from tests.support.live import make_root, start_live
 
 CHAT, STRANGER = 4242, 999
@@ -215,30 +214,19 @@ class Receiver:
     def __enter__(self) -> Receiver:
         receiver = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append((body, dict(self.headers)))
                 time.sleep(receiver.hang_s)
                 status = 500 if len(receiver.requests) <= receiver.failures else 200
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                except OSError:
-                    pass
+                self.send_json(status, b"")
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = start_server(Handler)
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        stop_server(self.server)
 
     @property
     def url(self) -> str:

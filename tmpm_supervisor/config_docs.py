@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import types
 import typing
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from .generated_docs import replace_section
 from .plugin_sources import load_entry_point_plugins
 from .settings import SupervisorSettings
 
@@ -125,10 +125,4 @@ def render_reference() -> str:
 
 def update_document(path: Path) -> bool:
     """Replace the generated section of `path`; return True if the file changed."""
-    text = path.read_text()
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-    new = pattern.sub(lambda _: render_reference(), text)
-    if new != text:
-        path.write_text(new)
-        return True
-    return False
+    return replace_section(path, BEGIN, END, render_reference())

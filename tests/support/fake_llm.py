@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.support.http_server import QuietHandler, start_server, stop_server
 
 
 class FakeLLM:
@@ -20,10 +20,7 @@ class FakeLLM:
     def __enter__(self) -> FakeLLM:
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 fake.requests.append(
@@ -35,24 +32,13 @@ class FakeLLM:
                     answer = {"content": [{"type": "text", "text": text}], "role": "assistant"}
                 else:
                     answer = {"choices": [{"message": {"role": "assistant", "content": text}}]}
-                data = json.dumps(answer).encode()
-                try:
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except OSError:
-                    pass
+                self.send_json(200, answer)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = start_server(Handler)
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        stop_server(self.server)
 
     def url(self, path: str) -> str:
         """Full URL of `path` on this server."""

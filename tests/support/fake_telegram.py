@@ -7,8 +7,9 @@ import itertools
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.support.http_server import QuietHandler, start_server, stop_server
 
 TOKEN = "123456:TEST-token-abcdef"
 
@@ -28,41 +29,24 @@ class FakeTelegram:
     def __enter__(self) -> FakeTelegram:
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 params = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
                 prefix, _, method = self.path.rpartition("/")
                 if prefix != f"/bot{TOKEN}":
-                    return self._send(
+                    return self.send_json(
                         401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
                     )
                 time.sleep(fake.delay_s)
-                self._send(*fake.answer(method, params))
+                self.send_json(*fake.answer(method, params))
 
-            def _send(self, status: int, body: dict[str, Any]) -> None:
-                data = json.dumps(body).encode()
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except OSError:
-                    pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = start_server(Handler)
         return self
 
     def __exit__(self, *exc: Any) -> None:
         with self.lock:
             self.lock.notify_all()
-        self.server.shutdown()
-        self.server.server_close()
+        stop_server(self.server)
 
     @property
     def url(self) -> str:
