@@ -350,7 +350,7 @@ def _collect_routes(generation: Generation, core_route_paths: set[str]) -> None:
         except Exception as exc:
             problems.append(ConfigProblem(f"plugin {name}", f"tmpm_routes failed: {exc!r}"))
             continue
-        for index, route in enumerate(routes):
+        for route in routes:
             if route.path in core_route_paths:
                 problems.append(
                     ConfigProblem(f"plugin {name}", f"route {route.path} shadows a core route")
@@ -359,7 +359,6 @@ def _collect_routes(generation: Generation, core_route_paths: set[str]) -> None:
             endpoint = f"{name}:{len(generation.routes)}"
             generation.routes.append((name, route))
             rules.append(Rule(route.path, methods=[route.method.upper()], endpoint=endpoint))
-            del index
     if problems:
         raise ConfigError(problems)
     generation.route_map = Map(rules, strict_slashes=False)

@@ -64,17 +64,16 @@ class DropInLoader:
 
     def __init__(self) -> None:
         self._cache: dict[Path, PluginSource] = {}
+        self._pending: dict[Path, PluginSource] = {}
 
     def load(self, folder: Path) -> tuple[list[PluginSource], list[ConfigProblem]]:
         """Return a plugin per `*.py` file in `folder` (files starting `_` or `.` skipped)."""
         sources: list[PluginSource] = []
         problems: list[ConfigProblem] = []
         files = sorted(folder.glob("*.py")) if folder.is_dir() else []
-        live: set[Path] = set()
         for path in files:
             if path.name.startswith(("_", ".")):
                 continue
-            live.add(path)
             try:
                 source_bytes = path.read_bytes()
             except OSError as exc:
@@ -103,13 +102,12 @@ class DropInLoader:
             source = PluginSource(path.stem, module, "drop-in", str(path), digest)
             sources.append(source)
         # Only commit cache entries once the caller accepts the generation.
-        self._pending = {s.location: s for s in sources}
-        self._live = live
+        self._pending = {Path(s.location): s for s in sources}
         return sources, problems
 
     def commit(self) -> None:
         """Remember the modules of the generation that was just accepted."""
-        self._cache = {Path(k): v for k, v in getattr(self, "_pending", {}).items()}
+        self._cache = dict(self._pending)
 
     @staticmethod
     def _compile(path: Path, source_bytes: bytes) -> types.ModuleType:

@@ -62,7 +62,6 @@ WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
     "proxychains": (frozenset({"-f"}), 0),
     "torsocks": (frozenset(), 0),
     "sg": (frozenset(), 1),
-    "then": (frozenset(), 0),
 }  # fmt: skip
 SSH_VALUE_OPTIONS = frozenset(
     [
@@ -154,8 +153,6 @@ def _walk(node: tree_sitter.Node, analysis: Analysis, depth: int, via: str) -> N
         analysis.pipelines.append(names)
     elif kind == "file_redirect":
         _redirect(node, analysis)
-    elif kind == "process_substitution" and node.parent is not None:
-        pass
     for child in node.children:
         _walk(child, analysis, depth, via)
 
@@ -177,9 +174,6 @@ def _command(node: tree_sitter.Node, analysis: Analysis, depth: int, via: str) -
     words = [_value(name_node)]
     for child in node.children_by_field_name("argument"):
         words.append(_value(child))
-    for child in node.children:
-        if child.type == "herestring_redirect":
-            pass
     _add_command(words, analysis, depth, via)
 
 
