@@ -106,3 +106,33 @@ async def test_disabled_plugin_is_not_loaded(live_factory, sample) -> None:
     payload["tool_input"]["command"] = "echo DANGER"
     assert (await live.hook(payload)).json() == {}
     assert (await live.client.get("/dropin/hello")).status_code == 404
+
+
+PUBLIC_ROUTES = """
+from tmpm_supervisor.plugin_api import Route, hookimpl
+
+
+async def open_door(request, ctx):
+    return {"public": True}
+
+
+async def closed_door(request, ctx):
+    return {"public": False}
+
+
+@hookimpl
+def tmpm_routes(ctx):
+    return [Route("GET", "/doors/open", open_door, public=True),
+            Route("GET", "/doors/closed", closed_door)]
+"""
+
+
+async def test_public_plugin_routes_need_no_token_and_others_do(live_factory) -> None:
+    import httpx
+
+    live = await live_factory({"plugins/doors.py": PUBLIC_ROUTES})
+    async with httpx.AsyncClient(base_url=live.url) as anonymous:
+        assert (await anonymous.get("/doors/open")).json() == {"public": True}
+        assert (await anonymous.get("/doors/closed")).status_code == 401
+        assert (await anonymous.get("/hooks")).status_code == 401
+    assert (await live.client.get("/doors/closed")).json() == {"public": False}

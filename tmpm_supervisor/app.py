@@ -28,6 +28,7 @@ log = logging.getLogger("tmpm.http")
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
 PUBLIC_PATHS = frozenset({"/health"})
+PLUGIN_RULE = "/<path:subpath>"  # the catch-all that dispatches to plugin routes
 
 
 def core_route_paths() -> set[str]:
@@ -105,7 +106,15 @@ def create_app(supervisor: Supervisor, stopping: trio.Event) -> QuartTrio:
             return error_response(
                 403, "forbidden_host", f"Host {host!r} is not accepted (DNS rebinding guard)"
             )
-        if request.path in PUBLIC_PATHS or _is_public_plugin_route(supervisor, request):
+        if request.path in PUBLIC_PATHS:
+            return None
+        # Only requests that fell through to the plugin catch-all can be plugin routes.
+        rule = request.url_rule
+        if (
+            rule is not None
+            and rule.rule == PLUGIN_RULE
+            and _is_public_plugin_route(supervisor, request)
+        ):
             return None
         supplied = request.headers.get("X-Tmpm-Token", "")
         auth = request.headers.get("Authorization", "")
