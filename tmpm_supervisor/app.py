@@ -336,7 +336,7 @@ def create_app(supervisor: Supervisor, stopping: trio.Event) -> QuartTrio:
     async def openapi() -> Any:
         return build_openapi(supervisor.generation)
 
-    @app.route("/<path:subpath>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+    @app.route(PLUGIN_RULE, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
     async def plugin_route(subpath: str) -> Any:
         generation = supervisor.generation
         matched = _match_plugin_route(generation, request)
