@@ -161,3 +161,13 @@ async def test_circuit_breaker_opens_half_opens_and_closes(live_factory, sample)
     sessions = (await live.client.get("/sessions/cb")).json()
     assert sessions["plugins"]["overseer"]["circuit_breaker"]["state"] == "closed"
     assert json.dumps(sessions)  # serialisable
+
+
+async def test_default_action_decides_tool_calls_only(live_factory, sample) -> None:
+    live = await live_factory(
+        {"config/overseer.yaml": "default_action: deny\n", "config/optimizer.yaml": "level: 'off'\n"}
+    )
+    action, reason = await decide(live, bash(sample, "ls"))
+    assert (action, reason) == ("deny", "no rule matched")
+    post = copy.deepcopy(sample("captured/v2.1.331-headless-PostToolUse.json"))
+    assert (await live.hook(post)).json() == {}  # the tool already ran: no block feedback

@@ -21,6 +21,7 @@ from .config import OverseerConfig, ProjectPolicy
 from .rules import CompiledRules, RuleMatcher
 
 ORDER = {"allow": Decision.ALLOW, "ask": Decision.ASK, "deny": Decision.DENY}
+DECISION_EVENTS = frozenset({"PreToolUse", "PermissionRequest"})
 PROJECT_FILES = (".tmpm/overseer.yaml", ".tmpm/overseer.yml", ".tmpm/overseer.toml")
 
 
@@ -84,67 +85,76 @@ def evaluate(event: HookEvent, config: OverseerConfig, projects: ProjectPolicies
     if tool_name is None:
         return None
     tool_input: dict[str, Any] = event.tool_input or {}
+    deciding = event.name in DECISION_EVENTS
+    global_rules = config.compiled.for_call(tool_name, event.name)
+    project, problem, path = (
+        projects.for_cwd(event.cwd) if config.project_policy else (None, None, None)
+    )
+    project_rules = project.for_call(tool_name, event.name) if project is not None else ()
     raw = ""
     analysis: Analysis | None = None
-    if tool_name == "Bash":
+    # Parse a shell command only when a rule may need it, or for PreToolUse's own checks.
+    if tool_name == "Bash" and (global_rules or project_rules or event.name == "PreToolUse"):
         raw = str(tool_input.get("command", ""))
         analysis = analyze(raw)
-    votes: list[Vote] = []
-    if analysis is not None:
         programs = {c.program for c in analysis.commands}
-        candidates = config.compiled.for_bash(programs)
-    else:
-        candidates = config.compiled.for_tool(tool_name)
-    matched = [r for r in candidates if r.matches(event.name, tool_name, tool_input, analysis, raw)]
+        global_rules = config.compiled.running(global_rules, programs)
+        if project is not None:
+            project_rules = project.running(project_rules, programs)
+    votes: list[Vote] = []
+    matched = [
+        r for r in global_rules if r.matches(event.name, tool_name, tool_input, analysis, raw)
+    ]
     lifted = {target for r in matched if r.action == "allow" for target in r.overrides}
     for rule in matched:
         if rule.id in lifted and not rule.hard:
             continue
         votes.append(_vote(rule, "global"))
-    if config.project_policy:
-        rules, problem, path = projects.for_cwd(event.cwd)
-        if problem is not None:
-            votes.append(
-                Vote(
-                    Decision.ASK,
-                    reason=f"the project policy is invalid: {problem}",
-                    rule="project-policy-invalid",
-                    data={"source": path},
-                )
+    if problem is not None and deciding:
+        votes.append(
+            Vote(
+                Decision.ASK,
+                reason=f"the project policy is invalid: {problem}",
+                rule="project-policy-invalid",
+                data={"source": path},
             )
-        project_rules = (
-            ()
-            if rules is None
-            else (rules.for_bash(programs) if analysis is not None else rules.for_tool(tool_name))
         )
-        for rule in project_rules:
-            if rule.action == "allow" and not config.project_allows:
-                continue
-            if rule.matches(event.name, tool_name, tool_input, analysis, raw):
-                votes.append(_vote(rule, f"project:{path}"))
+    for rule in project_rules:
+        if rule.action == "allow" and not config.project_allows:
+            continue
+        if rule.matches(event.name, tool_name, tool_input, analysis, raw):
+            votes.append(_vote(rule, f"project:{path}"))
     if analysis is not None and event.name == "PreToolUse":
-        if analysis.parse_error:
-            votes.append(
-                Vote(
-                    ORDER[config.unparseable_action],
-                    rule="unparseable-command",
-                    reason="the command could not be parsed, so it cannot be checked",
-                )
-            )
-        if analysis.dynamic and config.dynamic_action != "abstain":
-            what = analysis.dynamic_code[0] if analysis.dynamic_code else "a computed program name"
-            votes.append(
-                Vote(
-                    ORDER[config.dynamic_action],
-                    rule="dynamic-code",
-                    reason=f"the command runs code only known at run time ({what.replace(chr(0) + 'dynamic', '')})",
-                )
-            )
+        votes.extend(_shell_checks(analysis, config))
     if not votes:
-        if config.default_action == "abstain":
+        if config.default_action == "abstain" or not deciding:
             return None
         return Vote(ORDER[config.default_action], reason="no rule matched", rule="default")
     return _strongest(votes)
+
+
+def _shell_checks(analysis: Analysis, config: OverseerConfig) -> list[Vote]:
+    """Votes for a command that cannot be parsed or runs code known only at run time."""
+    votes = []
+    if analysis.parse_error:
+        votes.append(
+            Vote(
+                ORDER[config.unparseable_action],
+                rule="unparseable-command",
+                reason="the command could not be parsed, so it cannot be checked",
+            )
+        )
+    if analysis.dynamic and config.dynamic_action != "abstain":
+        what = analysis.dynamic_code[0] if analysis.dynamic_code else "a computed program name"
+        votes.append(
+            Vote(
+                ORDER[config.dynamic_action],
+                rule="dynamic-code",
+                reason="the command runs code only known at run time "
+                f"({what.replace(chr(0) + 'dynamic', '')})",
+            )
+        )
+    return votes
 
 
 def _strongest(votes: list[Vote]) -> Vote:

@@ -200,13 +200,24 @@ class CompiledRules:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = tuple(rule.compile() for rule in rules)
         self._by_tool: dict[str, tuple[RuleMatcher, ...]] = {}
+        self._by_call: dict[tuple[str, str], tuple[RuleMatcher, ...]] = {}
         self.programs = {rule.id: rule.required_programs for rule in self.rules}
 
-    def for_bash(self, programs: set[str]) -> list[RuleMatcher]:
-        """The Bash rules that may match a command running `programs`."""
+    def for_call(self, tool_name: str, event: str) -> tuple[RuleMatcher, ...]:
+        """The rules that may match a call of `tool_name` on `event` (cached)."""
+        key = (tool_name, event)
+        found = self._by_call.get(key)
+        if found is None:
+            found = tuple(r for r in self.for_tool(tool_name) if event in r.events)
+            if len(self._by_call) < 1000:
+                self._by_call[key] = found
+        return found
+
+    def running(self, rules: tuple[RuleMatcher, ...], programs: set[str]) -> list[RuleMatcher]:
+        """Those of `rules` that may match a shell command running `programs`."""
         return [
             rule
-            for rule in self.for_tool("Bash")
+            for rule in rules
             if (needed := self.programs[rule.id]) is None or not needed.isdisjoint(programs)
         ]
 
