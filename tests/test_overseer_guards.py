@@ -208,3 +208,14 @@ async def test_judge_timeout_does_not_delay_the_answer(live_factory, sample) -> 
     assert body["permissionDecision"] == "ask", body  # on_error: ask
     assert "did not answer within 0.3 s" in body["permissionDecisionReason"]
     assert elapsed < 0.8, f"answer took {elapsed:.2f}s with a 0.3s judge budget"
+
+
+async def test_usage_is_shown_on_demand_when_no_threshold_is_set(live, sample, tmp_path) -> None:
+    transcript = tmp_path / "t.jsonl"
+    transcript.write_text(assistant_line("m1", 700))
+    await live.hook(pre_tool(sample, transcript, session="quiet"))
+    with transcript.open("a") as handle:
+        handle.write(assistant_line("m2", 300))
+    info = (await live.client.get("/sessions/quiet")).json()["plugins"]["overseer"]
+    assert info["usage"]["total_tokens"] == 1000
+    assert info["thresholds_crossed"] == []

@@ -165,7 +165,10 @@ async def test_circuit_breaker_opens_half_opens_and_closes(live_factory, sample)
 
 async def test_default_action_decides_tool_calls_only(live_factory, sample) -> None:
     live = await live_factory(
-        {"config/overseer.yaml": "default_action: deny\n", "config/optimizer.yaml": "level: 'off'\n"}
+        {
+            "config/overseer.yaml": "default_action: deny\n",
+            "config/optimizer.yaml": "level: 'off'\n",
+        }
     )
     action, reason = await decide(live, bash(sample, "ls"))
     assert (action, reason) == ("deny", "no rule matched")

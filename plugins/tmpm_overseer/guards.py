@@ -27,6 +27,11 @@ class BudgetConfig(StrictModel):
         "end the turn (`continue: false`).",
     )
 
+    @property
+    def active(self) -> bool:
+        """True when any threshold is set."""
+        return bool(self.warn_tokens or self.alert_tokens or self.stop_tokens)
+
     @model_validator(mode="after")
     def _ordered(self) -> BudgetConfig:
         set_levels = [v for v in (self.warn_tokens, self.alert_tokens, self.stop_tokens) if v]
@@ -44,6 +49,11 @@ class ContextConfig(StrictModel):
     compact_pct: int = Field(
         0, ge=0, le=100, description="Past this share, tell the agent to compact (context)."
     )
+
+    @property
+    def active(self) -> bool:
+        """True when any threshold is set."""
+        return bool(self.warn_pct or self.alert_pct or self.compact_pct)
 
 
 class AutoResponse(StrictModel):
@@ -96,19 +106,21 @@ class GuardsState:
         self.crossed: dict[str, set[str]] = {}
         self.auto_answers: dict[str, int] = {}
 
-    def _usage(self, event: HookEvent) -> SessionUsage | None:
-        path = event.transcript_path
+    def read_usage(self, session_id: str, path: str | None) -> SessionUsage | None:
+        """The session's usage, after reading what its transcript gained since last time."""
+        usage = self.usage.get(session_id)
         if not path:
-            return self.usage.get(event.session_id)
-        usage = self.usage.get(event.session_id)
+            return usage
         if usage is None or usage.path != path:
-            usage = self.usage[event.session_id] = SessionUsage(path)
+            usage = self.usage[session_id] = SessionUsage(path)
         read_new_usage(usage)
         return usage
 
     async def vote(self, event: HookEvent, config: Any, ctx: Any) -> Vote | None:
         """Return the guards' vote on `event` (budget stop, compaction hint, auto-response)."""
-        usage = self._usage(event)
+        usage = None
+        if config.budget.active or config.context.active:  # otherwise read on demand only
+            usage = self.read_usage(event.session_id, event.transcript_path)
         budget_vote = self._budget(event, config.budget, usage, ctx) if usage else None
         if budget_vote is not None:
             return budget_vote
@@ -253,9 +265,9 @@ class GuardsState:
                         return "\n".join(texts)
         return ""
 
-    def session_info(self, session_id: str) -> dict[str, Any] | None:
-        """Token and context usage of a session for GET /sessions, or None."""
-        usage = self.usage.get(session_id)
+    def session_info(self, session_id: str, transcript_path: str | None) -> dict[str, Any] | None:
+        """Token and context usage of a session for GET /sessions (read up to now), or None."""
+        usage = self.read_usage(session_id, transcript_path)
         if usage is None:
             return None
         return {

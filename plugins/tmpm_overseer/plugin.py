@@ -107,7 +107,8 @@ def tmpm_status(ctx: Any) -> dict[str, Any]:
 @hookimpl
 def tmpm_session_info(session_id: str, ctx: Any) -> dict[str, Any] | None:
     """Per-session overseer details for GET /sessions."""
-    info = dict(guards.session_info(session_id) or {})
+    seen = ctx.services.sessions.get(session_id)
+    info = dict(guards.session_info(session_id, seen.transcript_path if seen else None) or {})
     breaker = breakers.sessions.get(session_id)
     if breaker is not None:
         info["circuit_breaker"] = breaker.to_json(ctx.config.circuit_breaker.cooldown_s)
