@@ -135,3 +135,15 @@ def test_audit_lines_are_whole_after_sigkill_mid_load(tmp_path, sample) -> None:
     denies = [r for r in decoded if r.get("verdict") == "deny"]
     # Every answered request had its line written before the answer was sent.
     assert len(denies) >= len(acknowledged)
+
+
+async def test_service_start_repairs_a_torn_last_line(nursery, tmp_path) -> None:
+    from tests.support.live import start_live
+
+    root = make_root(tmp_path / "root")
+    torn = root.audit_dir / "2026-01-01.jsonl"
+    torn.write_bytes(b'{"time": 1, "id": "kept"}\n{"time": 2, "id": "cu')
+    live = await start_live(nursery, root)
+    assert torn.read_bytes() == b'{"time": 1, "id": "kept"}\n'
+    await live.client.aclose()
+    live.handle.stop()

@@ -65,3 +65,15 @@ def test_shipped_defaults_pass_config_check(tmp_path) -> None:
     assert run_cli("--root", str(root), "init").returncode == 0
     check = run_cli("--root", str(root), "config", "check")
     assert check.returncode == 0, check.stderr
+
+
+def test_config_check_changes_nothing_under_the_root(tmp_path) -> None:
+    root = tmp_path / "root"
+    assert run_cli("--root", str(root), "init").returncode == 0
+    audit = root / "logs" / "audit"
+    torn = audit / "2026-01-01.jsonl"
+    torn.write_bytes(b'{"time": 1}\n{"half')
+    before = sorted((p, p.stat().st_mtime_ns) for p in root.rglob("*"))
+    assert run_cli("--root", str(root), "config", "check").returncode == 0
+    assert sorted((p, p.stat().st_mtime_ns) for p in root.rglob("*")) == before
+    assert torn.read_bytes() == b'{"time": 1}\n{"half'

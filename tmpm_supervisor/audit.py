@@ -61,14 +61,18 @@ class AuditLog:
         self._day: str | None = None
         self._lock = threading.Lock()
         self.lines_written = 0
-        directory.mkdir(parents=True, exist_ok=True)
-        for path in directory.glob("*.jsonl"):
-            repair_torn_tail(path)
+
+    def prepare(self) -> int:
+        """Create the folder and cut torn last lines off existing files (done once at service
+        start, never by read-only commands); return how many files were repaired."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        return sum(1 for path in self.directory.glob("*.jsonl") if repair_torn_tail(path))
 
     def _file_for(self, day: str) -> int:
         if self._day != day or self._fd is None:
             if self._fd is not None:
                 os.close(self._fd)
+            self.directory.mkdir(parents=True, exist_ok=True)
             path = self.directory / f"{day}.jsonl"
             self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             self._day = day

@@ -77,6 +77,9 @@ async def run_service(
         report = init_root(root)
         log.info("initialised framework root %s (%d files)", root.path, len(report.written))
     supervisor = Supervisor(root, core_route_paths())
+    repaired = supervisor.services.audit.prepare()
+    if repaired:
+        log.warning("cut a torn last line off %d audit files (power loss?)", repaired)
     generation = supervisor.load_initial()
     settings = generation.settings.server
     bind_host = host or settings.host
