@@ -11,46 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import compress as select
+from operator import ne
+
+from .scan import ScannedText
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]")
-# Words that mark a line as mattering, found with str.find over the lowercased text (one C
-# scan per word is several times faster than one regex alternation over the text).
-KEYWORDS = (
-    "error", "exception", "traceback", "fail", "fatal", "panic", "warn", "denied", "refused",
-    "cannot", "can't", "could not", "not found", "no such", "undefined", "unresolved",
-    "segmentation", "abort", "timeout", "timed out", "assert", "npm err!", "exit code",
-    "exit status", "test suites", "build succeeded", "build finished", "compiled ",
-)  # fmt: skip
-# Summary counts ("3 failed, 477 passed", "ran 12 tests"): a number before the word.
-COUNTED = (" passed", " failed", " skipped", " test", " package", " warning", " error")
-# Lines that matter by their form: test assertion lines, traceback frames, banners, carets.
-STRUCTURAL = re.compile(
-    r"^[ \t]*(?:e |file \"|added |removed |changed |audited |test result|[\u2717\u2718\u00d7]|"
-    r"at \S+\(|\^+[ \t]*$|=+ .* =+[ \t]*$)",
-    re.M,
-)
-BAR = re.compile(r"[#=\u2580-\u259f][#=>\-. \u2580-\u259f]{5,}")
-RATE = re.compile(r"\d(?:\.\d+)?\s*[kKMG]i?B/s\b")
-PROGRESS_WORDS = ("downloading", "progress", "fetching", "receiving objects", "resolving deltas",
-                  "counting objects", "compressing objects", "remote: counting", "remote: compressing")  # fmt: skip
-SPINNERS = frozenset("⠁⠂⠄⡀⢀⠠⠐⠈⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏◐◓◑◒|/\\-")
-DIGITS = str.maketrans("0123456789", "##########")
-
-
-def is_noise(line: str) -> bool:
-    """True for progress bars, spinners and transfer-rate lines."""
-    stripped = line.lstrip()
-    if stripped[:1] in SPINNERS and stripped[1:2] == " ":
-        return True
-    if "B/s" in line and RATE.search(line):
-        return True
-    if "%" in line:
-        if stripped.lower().startswith(PROGRESS_WORDS):
-            return True
-        if ("#" in line or "=" in line or "\u2588" in line) and BAR.search(line):
-            return True
-    return False
+# A line's key for collapsing: the line without digits and blanks, so lines that differ only in
+# numbers or in padding ("[  9%]", "[ 10%]") are near-identical.
+KEY_TABLE = str.maketrans("", "", "0123456789 \t")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +43,7 @@ def clean(text: str) -> list[str]:
     if "\x1b" in text:
         text = ANSI.sub("", text)
     if "\r" not in text:
-        return [line.rstrip() for line in text.split("\n")]
+        return list(map(str.rstrip, text.split("\n")))
     lines = []
     for line in text.split("\n"):
         if "\r" in line:
@@ -82,38 +51,6 @@ def clean(text: str) -> list[str]:
             line = parts[-1] if parts else ""
         lines.append(line.rstrip())
     return lines
-
-
-def important_lines(lines: list[str]) -> tuple[str, set[int]]:
-    """(joined text, indexes of lines that look like errors, warnings, failures, tracebacks or
-    summaries), scanning the whole lowercased text once per word instead of once per line."""
-    text = "\n".join(lines)
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    lowered = text.lower()
-    positions: list[int] = []
-    for word in KEYWORDS:
-        found = lowered.find(word)
-        while found >= 0:
-            positions.append(found)
-            found = lowered.find(word, found + len(word))
-    for word in COUNTED:
-        found = lowered.find(word)
-        while found >= 0:
-            if lowered[found - 1 : found].isdigit() and _counted(lowered, found):
-                positions.append(found)
-            found = lowered.find(word, found + len(word))
-    positions.extend(m.start() for m in STRUCTURAL.finditer(lowered))
-    return text, {bisect_right(starts, position) - 1 for position in positions}
-
-
-def _counted(text: str, position: int) -> bool:
-    """True if a whole number ends right before `position` ("3 failed", not "case_11 failed")."""
-    start = position
-    while start > 0 and text[start - 1].isdigit():
-        start -= 1
-    if start == position:
-        return False
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
 def trim(text: str, budget: Budget) -> str:
@@ -137,58 +74,52 @@ def _cut_bytes(text: str, max_bytes: int) -> str:
 
 
 def summarise(text: str, budget: Budget) -> str:
-    """Summarise as described in the module docstring."""
-    lines = [line for line in clean(text) if not is_noise(line)]
-    joined, important = important_lines(lines)
-    keys = joined.translate(DIGITS).split("\n")
-    collapsed = _collapse(lines, keys, important)
-    keep = [False] * len(collapsed)
-    for index, (_line, _count, marked) in enumerate(collapsed):
-        if marked:
-            for near in range(index - budget.context_lines, index + budget.context_lines + 1):
-                if 0 <= near < len(collapsed):
-                    keep[near] = True
-    for index in range(min(budget.head_lines, len(collapsed))):
-        keep[index] = True
-    for index in range(max(0, len(collapsed) - budget.tail_lines), len(collapsed)):
-        keep[index] = True
+    """Summarise as described in the module docstring; returns the summary text."""
+    scanned = ScannedText.of(clean(text))
+    lines = scanned.lines
+    keys = scanned.text.translate(KEY_TABLE).split("\n")
+    important = scanned.important()
+    noise = scanned.noise()
+    if noise:
+        kept = [index for index in range(len(lines)) if index not in noise]
+        renumbered = {old: new for new, old in enumerate(kept)}
+        important = {renumbered[index] for index in important if index in renumbered}
+        lines = [lines[index] for index in kept]
+        keys = [keys[index] for index in kept]
+    runs = _runs(keys)
+    marked = {bisect_right(runs, index) - 1 for index in important}
+    count = len(runs) - 1
+    wanted = set(range(min(budget.head_lines, count)))
+    wanted.update(range(max(0, count - budget.tail_lines), count))
+    reach = budget.context_lines
+    for run in marked:
+        wanted.update(range(max(0, run - reach), min(count, run + reach + 1)))
     out: list[str] = []
     marks: list[bool] = []
-    skipped = 0
-    for (line, count, marked), wanted in zip(collapsed, keep, strict=True):
-        if not wanted:
-            skipped += count
-            continue
-        if skipped:
-            out.append(f"[... tmpm left out {skipped} unremarkable lines ...]")
+    shown_until = 0  # index of the first line not yet shown or counted
+    for run in sorted(wanted):
+        first, end = runs[run], runs[run + 1]
+        if first > shown_until:
+            out.append(f"[... tmpm left out {first - shown_until} unremarkable lines ...]")
             marks.append(False)
-            skipped = 0
-        out.append(line if count == 1 else f"{line}  [x{count} similar lines]")
-        marks.append(marked)
-    if skipped:
-        out.append(f"[... tmpm left out {skipped} unremarkable lines ...]")
+        similar = end - first
+        line = lines[first]
+        out.append(
+            line if similar == 1 or not keys[first] else f"{line}  [x{similar} similar lines]"
+        )
+        marks.append(run in marked)
+        shown_until = end
+    if shown_until < len(lines):
+        out.append(f"[... tmpm left out {len(lines) - shown_until} unremarkable lines ...]")
         marks.append(False)
     return _fit(out, marks, budget.max_bytes)
 
 
-def _collapse(
-    lines: list[str], keys: list[str], important: set[int]
-) -> list[tuple[str, int, bool]]:
-    """Runs of lines equal but for numbers become (first line, count, any important)."""
-    result: list[tuple[str, int, bool]] = []
-    previous_key = None
-    for index, line in enumerate(lines):
-        key = keys[index].strip()
-        marked = index in important
-        if result and key == previous_key == "":
-            continue  # a run of blank lines is one blank line
-        if result and key == previous_key:
-            first, count, was = result[-1]
-            result[-1] = (first, count + 1, was or marked)
-        else:
-            result.append((line, 1, marked))
-        previous_key = key
-    return result
+def _runs(keys: list[str]) -> list[int]:
+    """Start index of each run of equal keys (near-identical lines, or blank lines),
+    followed by `len(keys)` so run `r` spans `runs[r]:runs[r + 1]`."""
+    changes = select(range(1, len(keys)), map(ne, keys[1:], keys))
+    return [0, *changes, len(keys)]
 
 
 def _fit(lines: list[str], important: list[bool], max_bytes: int) -> str:
@@ -223,9 +154,9 @@ def _fit(lines: list[str], important: list[bool], max_bytes: int) -> str:
 
 def caveman(text: str, what: str) -> str:
     """A one-line note of what was suppressed (errors counted, so the agent can ask again)."""
-    lines = clean(text)
-    errors = len(important_lines(lines)[1])
+    scanned = ScannedText.of(clean(text))
+    errors = len(scanned.important())
     return (
-        f"[tmpm suppressed {len(lines)} lines ({len(text)} bytes) of output from {what}; "
+        f"[tmpm suppressed {len(scanned.lines)} lines ({len(text)} bytes) of output from {what}; "
         f"{errors} lines looked like errors or warnings. Re-run with less output if needed.]"
     )
