@@ -59,8 +59,15 @@ def main() -> None:
     print("\nper file (summarise):")
     for name, text in texts.items():
         result = summarise(text, Budget())
+        timings = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            summarise(text, Budget())
+            timings.append((time.perf_counter() - started) * 1000)
+        per_30k = statistics.median(timings) * 30_000 / len(text)
         print(f"  {name:28} {len(text):7d} -> {len(result):6d} bytes "
-              f"({100 * (1 - len(result) / len(text)):4.1f}% smaller)")  # fmt: skip
+              f"({100 * (1 - len(result) / len(text)):4.1f}% smaller), "
+              f"p50 {per_30k:.3f} ms per 30 KB")  # fmt: skip
 
 
 if __name__ == "__main__":

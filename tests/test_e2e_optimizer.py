@@ -62,3 +62,44 @@ async def test_model_reads_the_trimmed_file(wired) -> None:
     assert "Generated module with many small functions" in text
     assert "tmpm left out" in text
     assert len(text) < 40_000 < target.stat().st_size
+
+
+SEARCH_LIMITS = (
+    "tools:\n"
+    "  Grep: {level: trim, min_bytes: 2000, max_bytes: 1500, head_lines: 5, tail_lines: 5}\n"
+    "  Glob: {min_bytes: 2000, max_bytes: 1500}\n"
+)
+
+
+async def test_model_reads_shorter_grep_and_glob_results(live_factory, claude_bin, tmp_path):
+    live = await live_factory({"config/optimizer.yaml": SEARCH_LIMITS})
+    ws = ClaudeWorkspace(tmp_path / "ws")
+    install_hooks(ws, live.root)
+    folder = ws.project / ("deeply_nested_package_directory_" * 2)
+    folder.mkdir()
+    for number in range(60):
+        (folder / f"module_with_a_long_descriptive_name_{number:03d}.py").write_text(
+            "def handler():\n    return 'needle'\n" * 4
+        )
+    project = str(ws.project)
+    # Grep and Glob are offered to the model only when asked for by name.
+    search_tools = ("--allowedTools", "Grep,Glob")
+    script = [
+        Reply(tool_name="Grep", tool_input={"pattern": "needle", "output_mode": "content"}),
+        Reply(tool_name="Grep", tool_input={"pattern": "needle", "path": project}),
+        Reply(tool_name="Glob", tool_input={"pattern": "**/*.py", "path": project}),
+        Reply(text="ok"),
+    ]
+    with FakeAnthropic(script) as fake, trio.fail_after(120):
+        result = await trio.to_thread.run_sync(
+            lambda: ws.run_headless(claude_bin, fake.url, "go", *search_tools)
+        )
+    assert result.returncode == 0, result.stderr
+    content, files, globbed = (tool_result_text(b) for b in fake.tool_results())
+    assert "tmpm left out 230 lines" in content and len(content) < 1600, content
+    assert content.count("return 'needle'") == 10
+    assert files.startswith("Found 60 files limit: ") and 1000 < len(files) < 1600, files
+    assert "Showing " in globbed and " of 60 matching files" in globbed, globbed
+    assert len(globbed) < 1800
+    records = (await live.client.get("/audit", params={"event": "PostToolUse"})).json()["records"]
+    assert [r["tool"] for r in records if r.get("rewrite")] == ["Grep", "Grep", "Glob"]

@@ -106,3 +106,24 @@ async def test_mcp_blocks_and_levels_and_overrides(live_factory, sample) -> None
     assert note.startswith("[tmpm suppressed 501 lines")
     bash["cwd"] = "/home/dev/quiet/project"
     assert "hookSpecificOutput" not in (await live.hook(bash)).json()
+
+
+async def test_webfetch_result_is_summarised_in_its_own_shape(live, sample) -> None:
+    payload = copy.deepcopy(sample("captured/v2.1.331-headless-PostToolUse.json"))
+    page = "\n".join(
+        [*(f"Section {n}: the service is up and healthy" for n in range(600)),
+         "Error: the v1 endpoint was removed on 2026-01-01"]
+    )  # fmt: skip
+    payload["tool_name"] = "WebFetch"
+    payload["tool_input"] = {"url": "https://example.test/status", "prompt": "summarise"}
+    # WebFetchOutput as the CLI declares it in sdk-tools.d.ts.
+    payload["tool_response"] = {
+        "bytes": len(page), "code": 200, "codeText": "OK", "result": page,
+        "durationMs": 12, "url": "https://example.test/status",
+    }  # fmt: skip
+    new = (await live.hook(payload)).json()["hookSpecificOutput"]["updatedToolOutput"]
+    assert {k: v for k, v in new.items() if k != "result"} == {
+        k: v for k, v in payload["tool_response"].items() if k != "result"
+    }
+    assert "Error: the v1 endpoint was removed on 2026-01-01" in new["result"]
+    assert "similar lines" in new["result"] and len(new["result"]) < 2000

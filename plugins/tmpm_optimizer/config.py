@@ -56,7 +56,11 @@ class OptimizerConfig(StrictModel):
         description="Largest persisted Bash output read back from disk to compress.",
     )
     tools: dict[str, Overrides] = Field(
-        default_factory=lambda: {"Read": Overrides(level="trim", min_bytes=32768, max_bytes=24000)},
+        default_factory=lambda: {
+            "Read": Overrides(level="trim", min_bytes=32768, max_bytes=24000),
+            # Grep matches differ only in file names and line numbers: never collapse them.
+            "Grep": Overrides(level="trim"),
+        },
         description="Per-tool overrides, by tool name or glob (e.g. `mcp__*`).",
     )
     projects: list[ProjectOverrides] = Field(

@@ -15,7 +15,14 @@ from tmpm_supervisor.plugin_api import HookEvent, OutputRewrite, hookimpl
 
 from .compress import Budget, caveman, estimate_tokens, summarise, trim
 from .config import Effective, OptimizerConfig
-from .shapes import rewrite_bash, rewrite_mcp, rewrite_read
+from .shapes import (
+    rewrite_bash,
+    rewrite_glob,
+    rewrite_grep,
+    rewrite_mcp,
+    rewrite_read,
+    rewrite_text_field,
+)
 
 FIELDS = ("rewrites", "bytes_before", "bytes_after", "tokens_before", "tokens_after")
 totals: dict[str, int] = dict.fromkeys(FIELDS, 0)
@@ -26,6 +33,26 @@ per_session: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(FIELD
 def tmpm_config_model() -> type[OptimizerConfig]:
     """The optimizer's config schema."""
     return OptimizerConfig
+
+
+def make_names_fitter(settings: Effective):
+    """A function names -> the leading names that fit `max_bytes` (all of them when the list
+    is under `min_bytes` or the level is off). File lists have no lines to summarise, so every
+    level other than off shortens them the same way."""
+
+    def fit(names: list[str]) -> list[str]:
+        size = sum(map(len, names)) + len(names)
+        if settings.level == "off" or size < settings.min_bytes:
+            return names
+        kept, used = [], 0
+        for name in names:
+            used += len(name) + 1
+            if used > settings.max_bytes and kept:
+                break
+            kept.append(name)
+        return kept
+
+    return fit
 
 
 def make_compressor(settings: Effective, context_lines: int, what: str):
@@ -77,6 +104,12 @@ async def tmpm_rewrite_output(event: HookEvent, ctx: Any) -> OutputRewrite | Non
         result = rewrite_bash(response, persisted, compress)
     elif tool == "Read" and isinstance(response, dict):
         result = rewrite_read(response, compress)
+    elif tool == "Grep" and isinstance(response, dict):
+        result = rewrite_grep(response, compress, make_names_fitter(settings))
+    elif tool == "Glob" and isinstance(response, dict):
+        result = rewrite_glob(response, make_names_fitter(settings))
+    elif tool == "WebFetch" and isinstance(response, dict):
+        result = rewrite_text_field(response, "result", compress)
     elif tool.startswith("mcp__"):
         result = rewrite_mcp(response, compress)
     else:

@@ -3,7 +3,11 @@
 Claude Code silently drops a replacement of the wrong shape, so each tool keeps its shape:
 Bash the original object with `stdout`/`stderr` replaced (and `persistedOutputPath` /
 `persistedOutputSize` removed, or the model would see a "saved to file" preview), Read the
-text-file object, MCP tools a string or content blocks. Other tools are left unchanged.
+text-file object, Grep (content and count modes) and WebFetch the object with its text field
+replaced, Grep's file list and Glob the object with a shorter `filenames` list and the fields
+that tell the model the list was cut, MCP tools a string or content blocks. The object shapes
+are the ones the CLI ships in `sdk-tools.d.ts` (GrepOutput, GlobOutput, WebFetchOutput).
+Other tools are left unchanged.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from typing import Any
 PERSISTED_KEYS = ("persistedOutputPath", "persistedOutputSize")
 
 Compressor = Callable[[str], str]
+NamesFitter = Callable[[list[str]], list[str]]
+Rewrite = tuple[dict[str, Any], str, str]
 
 
 def bash_texts(response: dict[str, Any], persisted_text: str | None) -> dict[str, str]:
@@ -30,7 +36,7 @@ def bash_texts(response: dict[str, Any], persisted_text: str | None) -> dict[str
 
 def rewrite_bash(
     response: dict[str, Any], persisted_text: str | None, compress: Compressor
-) -> tuple[dict[str, Any], str, str] | None:
+) -> Rewrite | None:
     """(new output, text before, text after) for Bash, or None when nothing changed."""
     texts = bash_texts(response, persisted_text)
     new = {k: v for k, v in response.items() if k not in PERSISTED_KEYS}
@@ -49,9 +55,7 @@ def rewrite_bash(
     return new, before, after
 
 
-def rewrite_read(
-    response: dict[str, Any], compress: Compressor
-) -> tuple[dict[str, Any], str, str] | None:
+def rewrite_read(response: dict[str, Any], compress: Compressor) -> Rewrite | None:
     """Read of a text file: `{"type": "text", "file": {..., "content", "numLines"}}`."""
     file = response.get("file")
     if response.get("type") != "text" or not isinstance(file, dict):
@@ -66,6 +70,58 @@ def rewrite_read(
     new["file"]["content"] = smaller
     new["file"]["numLines"] = smaller.count("\n") + 1
     return new, content, smaller
+
+
+def rewrite_text_field(
+    response: dict[str, Any], field: str, compress: Compressor, line_count: str | None = None
+) -> Rewrite | None:
+    """An object whose text is one string `field` (Grep `content`, WebFetch `result`); the
+    `line_count` field (Grep's `numLines`), when present, is set to the new count."""
+    text = response.get(field)
+    if not isinstance(text, str):
+        return None
+    smaller = compress(text)
+    if smaller == text:
+        return None
+    new = {**response, field: smaller}
+    if line_count and isinstance(response.get(line_count), int):
+        new[line_count] = smaller.count("\n") + 1
+    return new, text, smaller
+
+
+def rewrite_grep(
+    response: dict[str, Any], compress: Compressor, fit: NamesFitter
+) -> Rewrite | None:
+    """Grep: `content` in content and count modes; in files_with_matches mode a shorter
+    `filenames` list with `appliedLimit` set (the model reads "Found N files limit: M")."""
+    if isinstance(response.get("content"), str):
+        return rewrite_text_field(response, "content", compress, "numLines")
+    rewrite = _rewrite_names(response, fit)
+    if rewrite is not None:
+        rewrite[0]["appliedLimit"] = len(rewrite[0]["filenames"])
+    return rewrite
+
+
+def rewrite_glob(response: dict[str, Any], fit: NamesFitter) -> Rewrite | None:
+    """Glob: a shorter `filenames` list, `truncated` set and `numFiles` counting what is
+    listed (the model reads "Showing M of N matching files")."""
+    rewrite = _rewrite_names(response, fit)
+    if rewrite is not None:
+        new = rewrite[0]
+        new["totalMatches"] = max(response.get("totalMatches") or 0, len(response["filenames"]))
+        new["numFiles"] = len(new["filenames"])
+        new["truncated"] = True
+    return rewrite
+
+
+def _rewrite_names(response: dict[str, Any], fit: NamesFitter) -> Rewrite | None:
+    names = response.get("filenames")
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        return None
+    kept = fit(names)
+    if len(kept) >= len(names):
+        return None
+    return {**response, "filenames": kept}, "\n".join(names), "\n".join(kept)
 
 
 def rewrite_mcp(response: Any, compress: Compressor) -> tuple[Any, str, str] | None:
