@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from tests.support.live import make_root, start_live
+from tests.support.process import run_cli
 from tmpm_supervisor.config_files import ConfigError
 
 CASES = [
@@ -48,12 +46,7 @@ async def test_invalid_config_refuses_to_start(nursery, tmp_path, name, content,
 
 def test_two_files_for_one_section_is_an_error(tmp_path) -> None:
     root = make_root(tmp_path / "root", {"config/supervisor.toml": "[server]\nport = 1\n"})
-    result = subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "--root", str(root.path), "config", "check"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("--root", str(root.path), "config", "check")
     assert result.returncode == 1
     assert "supervisor.yaml: section 'supervisor' is also configured by supervisor.toml" in (
         result.stderr
@@ -62,36 +55,21 @@ def test_two_files_for_one_section_is_an_error(tmp_path) -> None:
 
 def test_config_check_cli_names_file_line_and_key(tmp_path) -> None:
     root = make_root(tmp_path / "root", {"config/supervisor.yaml": "feed:\n  ring_size: 3\n"})
-    result = subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "--root", str(root.path), "config", "check"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("--root", str(root.path), "config", "check")
     assert result.returncode == 1
     assert (
         "error: supervisor.yaml:2: feed.ring_size: Input should be greater than or equal to 10"
         in (result.stderr)
     )
     good = make_root(tmp_path / "good")
-    ok = subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "--root", str(good.path), "config", "check"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    ok = run_cli("--root", str(good.path), "config", "check")
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith("ok: ")
 
 
 def test_serve_with_invalid_config_exits_with_the_problem(tmp_path) -> None:
     root = make_root(tmp_path / "root", {"config/supervisor.yaml": "server:\n  port: nope\n"})
-    result = subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "--root", str(root.path), "serve"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("--root", str(root.path), "serve")
     assert result.returncode == 1
     assert "supervisor.yaml:2: server.port" in result.stderr
 
@@ -106,12 +84,7 @@ def test_drop_in_with_unknown_hook_is_a_load_error(tmp_path) -> None:
             )
         },
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "--root", str(root.path), "config", "check"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("--root", str(root.path), "config", "check")
     assert result.returncode == 1
     assert "plugins/typo.py" in result.stderr
     assert "unknown hook 'tmpm_decid'" in result.stderr

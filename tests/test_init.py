@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import stat
-import subprocess
-import sys
 
+from tests.support.process import run_cli
 from tmpm_supervisor.paths import FrameworkRoot, default_config_dir, resolve_root
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
 
 
 def test_init_creates_layout_and_keeps_edited_files(tmp_path) -> None:

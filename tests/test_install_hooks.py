@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.support.live import make_root
+from tests.support.process import run_cli
 
 FOREIGN = {
     "model": "sonnet",
@@ -24,17 +23,10 @@ FOREIGN = {
 def install(
     root: Path, cwd: Path, *args: str, home: Path | None = None
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "TMPM_ROOT": str(root)}
+    env = {"TMPM_ROOT": str(root)}
     if home is not None:
         env["HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "install-hooks", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_cli("install-hooks", *args, env=env, cwd=cwd)
 
 
 def test_install_merges_is_idempotent_and_uninstall_restores(tmp_path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.live import make_root
-from tests.support.process import start_service_process
+from tests.support.process import run_cli, start_service_process
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -97,9 +97,7 @@ def test_no_notify_socket_means_no_op(tmp_path) -> None:
     assert service.process.wait(timeout=10) == 0
 
 
-def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tmpm_supervisor.cli", *args], capture_output=True,
-                          text=True, timeout=60, env={**os.environ, **(env or {})})  # fmt: skip
+cli = run_cli
 
 
 @pytest.fixture

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import trio
 
+from tests.support.process import run_cli
 from tests.support.tmux import kill_server, tmux_config, wait_for
 
 pytestmark = pytest.mark.tmux
@@ -325,12 +325,7 @@ async def test_bad_requests_get_clear_errors(tmux_live, tmp_path):
 
 
 def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "--root", str(root), "sessions", *args],
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    return run_cli("--root", str(root), "sessions", *args, timeout=30)
 
 
 async def test_cli_commands_drive_the_api(tmux_live):

@@ -14,7 +14,24 @@ from .limits import CircuitBreakerConfig, RateLimitConfig
 from .rules import CompiledRules, Rule, unique_ids
 
 
-class OverseerConfig(StrictModel):
+class CompiledRuleSet(StrictModel):
+    """A model with a `rules` list, compiled for matching once when the model is validated.
+    Subclasses declare `rules` themselves, so it keeps its place among their fields."""
+
+    _compiled: CompiledRules = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _compile(self) -> CompiledRuleSet:
+        self._compiled = CompiledRules(self.rules)  # type: ignore[attr-defined]
+        return self
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """The rules compiled for matching (built once per generation)."""
+        return self._compiled
+
+
+class OverseerConfig(CompiledRuleSet):
     """The whole overseer section."""
 
     # --- policy: rules, bash parsing, rate limit, circuit breaker ---
@@ -44,22 +61,10 @@ class OverseerConfig(StrictModel):
     rate_limit: RateLimitConfig = Field(default_factory=RateLimitConfig)
     circuit_breaker: CircuitBreakerConfig = Field(default_factory=CircuitBreakerConfig)
 
-    _compiled: CompiledRules = PrivateAttr()
-
     @field_validator("rules")
     @classmethod
     def _unique(cls, rules: list[Rule]) -> list[Rule]:
         return unique_ids(rules)
-
-    @model_validator(mode="after")
-    def _compile(self) -> OverseerConfig:
-        self._compiled = CompiledRules(self.rules)
-        return self
-
-    @property
-    def compiled(self) -> CompiledRules:
-        """The rules compiled for matching (built once per generation)."""
-        return self._compiled
 
     # --- guards work: budgets, context guard, auto-responses, LLM judge ---
     budget: BudgetConfig = Field(default_factory=BudgetConfig)
@@ -68,12 +73,10 @@ class OverseerConfig(StrictModel):
     judge: JudgeConfig = Field(default_factory=JudgeConfig)
 
 
-class ProjectPolicy(StrictModel):
+class ProjectPolicy(CompiledRuleSet):
     """A project's own rules (`<project>/.tmpm/overseer.yaml`): they may only restrict."""
 
     rules: list[Rule] = Field(default_factory=list, description="Extra rules for this project.")
-
-    _compiled: CompiledRules = PrivateAttr()
 
     @field_validator("rules")
     @classmethod
@@ -82,13 +85,3 @@ class ProjectPolicy(StrictModel):
             if rule.overrides:
                 raise ValueError(f"rule {rule.id!r}: overrides are not allowed in a project policy")
         return unique_ids(rules)
-
-    @model_validator(mode="after")
-    def _compile(self) -> ProjectPolicy:
-        self._compiled = CompiledRules(self.rules)
-        return self
-
-    @property
-    def compiled(self) -> CompiledRules:
-        """The rules compiled for matching."""
-        return self._compiled

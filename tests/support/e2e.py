@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from tests.support.claude_cli import ClaudeWorkspace
+from tests.support.process import run_cli
 from tmpm_supervisor.paths import FrameworkRoot
 
 
 def install_hooks(ws: ClaudeWorkspace, root: FrameworkRoot, *args: str) -> None:
     """Run `tmpm install-hooks` for the workspace's project (personal settings.local.json)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "tmpm_supervisor.cli", "install-hooks", "--local", *args],
-        cwd=ws.project,
-        env={**os.environ, "TMPM_ROOT": str(root.path), "HOME": str(ws.home)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    env = {"TMPM_ROOT": str(root.path), "HOME": str(ws.home)}
+    result = run_cli("install-hooks", "--local", *args, env=env, cwd=ws.project)
     assert result.returncode == 0, result.stderr

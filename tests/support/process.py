@@ -68,3 +68,21 @@ def start_service_process(
         time.sleep(0.02)
     process.kill()
     raise RuntimeError(f"tmpm serve did not start in {timeout}s:\n{log_path.read_text()}")
+
+
+def run_cli(
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run `tmpm <args>` in a child process (this environment plus `env`) and return its
+    result, output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "tmpm_supervisor.cli", *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
