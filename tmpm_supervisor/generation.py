@@ -11,7 +11,7 @@ import hashlib
 import inspect
 import logging
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,13 +123,7 @@ class Generation:
         limit = timeout if timeout is not None else self.settings.plugins.call_timeout_s
         results: list[tuple[str, Any]] = []
         pending: list[tuple[int, str, Awaitable[Any]]] = []
-        for impl in self.impls(hook_name):
-            name = impl.plugin_name
-            if self.health.should_skip(name):
-                continue
-            ok, result = self._invoke(impl, kwargs)
-            if not ok:
-                continue
+        for name, result in self._started_calls(hook_name, kwargs):
             if inspect.isawaitable(result):
                 pending.append((len(results), name, result))
                 results.append((name, None))
@@ -152,13 +146,7 @@ class Generation:
         """Call implementations in order, contained; return `(plugin, result)` of the first
         non-None result, or None."""
         limit = timeout if timeout is not None else self.settings.plugins.call_timeout_s
-        for impl in self.impls(hook_name):
-            name = impl.plugin_name
-            if self.health.should_skip(name):
-                continue
-            ok, result = self._invoke(impl, kwargs)
-            if not ok:
-                continue
+        for name, result in self._started_calls(hook_name, kwargs):
             if inspect.isawaitable(result):
                 result = await self._await(name, hook_name, result, limit)
             else:
@@ -166,6 +154,18 @@ class Generation:
             if result is not None:
                 return name, result
         return None
+
+    def _started_calls(self, hook_name: str, kwargs: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+        """Call the implementations of `hook_name` one by one, as the caller asks for them
+        (lazily, so a first-result caller stops early); yield `(plugin, result or awaitable)`
+        for each that is not skipped as unhealthy and did not raise."""
+        for impl in self.impls(hook_name):
+            name = impl.plugin_name
+            if self.health.should_skip(name):
+                continue
+            ok, result = self._invoke(impl, kwargs)
+            if ok:
+                yield name, result
 
     async def call_first(self, hook_name: str, timeout: float | None = None, **kwargs: Any) -> Any:
         """Call implementations in order, contained; return the first non-None result."""

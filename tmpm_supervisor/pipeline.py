@@ -10,6 +10,7 @@ from typing import Any
 
 import trio
 
+from .approvals import Approval
 from .events import HookEvent
 from .generation import Generation
 from .notices import Notice, NoticeAction, Severity
@@ -46,6 +47,27 @@ async def collect_votes(generation: Generation, event: HookEvent) -> list[Vote]:
     return votes
 
 
+def _approval_notice(
+    kind: str,
+    severity: Severity,
+    approval: Approval,
+    title: str,
+    text: str,
+    actions: list[NoticeAction] | None = None,
+) -> Notice:
+    """A notice about `approval` (it carries the approval's id and its JSON for notifiers)."""
+    return Notice(
+        kind=kind,
+        severity=severity,
+        session_id=approval.session_id,
+        title=title,
+        text=text,
+        actions=actions or [],
+        approval_id=approval.id,
+        data={"approval": approval.to_json()},
+    )
+
+
 async def hold_for_approval(generation: Generation, event: HookEvent, verdict: Verdict) -> Verdict:
     """Hold an `ask` until a person answers or the timeout applies its default."""
     services = generation.services
@@ -63,15 +85,13 @@ async def hold_for_approval(generation: Generation, event: HookEvent, verdict: V
     services.counters["approvals.opened"] += 1
     summary = summarize(event.tool_input, 300)
     services.notify(
-        Notice(
-            kind="approval",
-            severity=Severity.ALERT,
-            session_id=event.session_id,
+        _approval_notice(
+            "approval",
+            Severity.ALERT,
+            approval,
             title=f"Approve {event.tool_name}?",
             text=f"{event.tool_name} {summary}\nwhy: {verdict.reason or 'policy asks'}",
             actions=[NoticeAction("allow", "Approve"), NoticeAction("deny", "Deny")],
-            approval_id=approval.id,
-            data={"approval": approval.to_json()},
         )
     )
     services.feed.publish("approval", approval.to_json())
@@ -89,14 +109,12 @@ async def hold_for_approval(generation: Generation, event: HookEvent, verdict: V
             services.counters["approvals.timed_out"] += 1
     services.feed.publish("approval", approval.to_json())
     services.notify(
-        Notice(
-            kind="approval.resolved",
-            severity=Severity.INFO,
-            session_id=event.session_id,
+        _approval_notice(
+            "approval.resolved",
+            Severity.INFO,
+            approval,
             title=f"{event.tool_name}: {approval.outcome.label}",
             text=f"{approval.outcome.label} by {approval.decided_by or 'timeout'}",
-            approval_id=approval.id,
-            data={"approval": approval.to_json()},
         )
     )
     held = Verdict(
