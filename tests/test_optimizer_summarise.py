@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from tmpm_optimizer.compress import Budget, caveman, summarise
 
 # No head or tail kept, so only marked lines and their context survive.
@@ -80,3 +82,22 @@ def test_caveman_counts_lines_and_errors() -> None:
         "[tmpm suppressed 12 lines (" + str(len(text)) + " bytes) of output from Bash; "
         "2 lines looked like errors or warnings. Re-run with less output if needed.]"
     )
+
+
+def test_output_of_only_progress_lines_becomes_a_note() -> None:
+    text = "\n".join(f"Downloading part {n} {n}%" for n in range(50))
+    assert summarise(text, Budget()) == "[tmpm left out 50 lines of progress output]"
+
+
+def test_any_text_is_summarised_within_the_budget() -> None:
+    # Seeded random texts made of the pieces the scans look for, in every combination.
+    pieces = ["a", "Error", " ", "\n", "\r", "\x1b[31m", "%", "[####   ]", "12.5 MiB/s", "B/s",
+              "7 passed", "_", "İ", "⠋ ", "\t", "E ", 'File "', "3", "=== x ===", "^^^", "-", "|"]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 400)))
+        budget = Budget(max_bytes=rng.choice([500, 3000]), head_lines=rng.randint(0, 4),
+                        tail_lines=rng.randint(0, 4), context_lines=rng.randint(0, 2))  # fmt: skip
+        result = summarise(text, budget)
+        assert len(result) <= max(budget.max_bytes, 2000) + 60, text
+        caveman(text, "Bash")

@@ -86,6 +86,8 @@ def summarise(text: str, budget: Budget) -> str:
         important = {renumbered[index] for index in important if index in renumbered}
         lines = [lines[index] for index in kept]
         keys = [keys[index] for index in kept]
+        if not lines:
+            return f"[tmpm left out {len(noise)} lines of progress output]"
     runs = _runs(keys)
     marked = {bisect_right(runs, index) - 1 for index in important}
     count = len(runs) - 1
