@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import trio
 from tmpm_optimizer.compress import Budget, estimate_tokens, summarise
 
 CORPUS = Path(__file__).parent / "data" / "optimizer_corpus"
@@ -127,3 +128,42 @@ async def test_webfetch_result_is_summarised_in_its_own_shape(live, sample) -> N
     }
     assert "Error: the v1 endpoint was removed on 2026-01-01" in new["result"]
     assert "similar lines" in new["result"] and len(new["result"]) < 2000
+
+
+async def test_persisted_output_past_the_read_limit_keeps_its_head_and_tail(
+    live_factory, sample, tmp_path
+) -> None:
+    live = await live_factory({"config/optimizer.yaml": "max_persisted_bytes: 20000\n"})
+    payload = copy.deepcopy(sample("schema-based/post-tool-use-bash-large.json"))
+    lines = [f"[info] step {n} is fine" for n in range(20_000)]
+    full = "\n".join(["fatal: first problem", *lines, "=== 1 failed, 9 passed in 2.00s ==="])
+    persisted = tmp_path / "persisted.txt"
+    persisted.write_text(full)
+    payload["tool_response"]["persistedOutputPath"] = str(persisted)
+    output = (await live.hook(payload)).json()["hookSpecificOutput"]["updatedToolOutput"]
+    assert "fatal: first problem" in output["stdout"]
+    assert output["stdout"].endswith("=== 1 failed, 9 passed in 2.00s ===")
+    assert f"tmpm left out {len(full) - 20000} bytes here" in output["stdout"]
+
+
+async def test_a_huge_persisted_output_does_not_stall_other_requests(
+    live, sample, tmp_path
+) -> None:
+    payload = copy.deepcopy(sample("schema-based/post-tool-use-bash-large.json"))
+    persisted = tmp_path / "persisted.txt"
+    persisted.write_text("".join(f"[info] step {n} is fine\n" for n in range(600_000)))
+    payload["tool_response"]["persistedOutputPath"] = str(persisted)
+    finished: list[str] = []
+
+    async def hook() -> None:
+        response = await live.hook(payload)
+        assert "updatedToolOutput" in response.json()["hookSpecificOutput"]
+        finished.append("hook")
+
+    with trio.fail_after(30):
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(hook)
+            await trio.sleep(0.05)
+            assert (await live.client.get("/health")).status_code == 200
+            finished.append("health")
+    assert finished == ["health", "hook"]

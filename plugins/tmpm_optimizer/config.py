@@ -51,9 +51,10 @@ class OptimizerConfig(StrictModel):
     tail_lines: int = Field(40, ge=0, description="Lines always kept at the end (summaries).")
     context_lines: int = Field(2, ge=0, le=20, description="Lines kept around each error.")
     max_persisted_bytes: int = Field(
-        64 * 1024 * 1024,
+        16 * 1024 * 1024,
         ge=1024,
-        description="Largest persisted Bash output read back from disk to compress.",
+        description="Most of a persisted Bash output read back from disk to compress; past it, "
+        "its head and tail halves are read.",
     )
     tools: dict[str, Overrides] = Field(
         default_factory=lambda: {
