@@ -39,14 +39,18 @@ def tmpm_config_model() -> type[OptimizerConfig]:
     return OptimizerConfig
 
 
+def _applies(settings: Effective, size: int) -> bool:
+    """True when an output of `size` characters is to be shrunk at all."""
+    return settings.level != "off" and size >= settings.min_bytes
+
+
 def make_names_fitter(settings: Effective):
     """A function names -> the leading names that fit `max_bytes` (all of them when the list
     is under `min_bytes` or the level is off). File lists have no lines to summarise, so every
     level other than off shortens them the same way."""
 
     def fit(names: list[str]) -> list[str]:
-        size = sum(map(len, names)) + len(names)
-        if settings.level == "off" or size < settings.min_bytes:
+        if not _applies(settings, sum(map(len, names)) + len(names)):
             return names
         kept, used = [], 0
         for name in names:
@@ -64,7 +68,7 @@ def make_compressor(settings: Effective, context_lines: int, what: str):
     budget = Budget(settings.max_bytes, settings.head_lines, settings.tail_lines, context_lines)
 
     def compress(text: str) -> str:
-        if settings.level == "off" or len(text) < settings.min_bytes:
+        if not _applies(settings, len(text)):
             return text
         if settings.level == "trim":
             result = trim(text, budget)

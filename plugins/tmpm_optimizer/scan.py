@@ -28,7 +28,7 @@ KEYWORDS = (
     "segmentation", "abort", "timeout", "timed out", "assert", "exit code", "exit status",
     "test suites", "build succeeded", "build finished", "compiled ",
 )  # fmt: skip
-MIXED_CASE_KEYWORDS = ("npm ERR!", "Test Suites:", "TimeOut", "ExitCode")
+MIXED_CASE_KEYWORDS = ("npm ERR!", "TimeOut", "ExitCode")
 # Summary counts ("3 failed, 477 passed", "ran 12 tests"): a whole number before a lowercase
 # word. Per-test statuses ("test_case_7 PASSED") are capitalised and do not count.
 COUNTED = (" passed", " failed", " skipped", " test", " package", " warning", " error")
@@ -110,7 +110,7 @@ class ScannedText:
         text, lines = self.text, self.lines
         found = text.find("B/s")
         while found >= 0:
-            (index,) = self.lines_at((found,))
+            index = bisect_right(self.ends, found)
             if RATE.search(lines[index]):
                 noise.add(index)
             found = text.find("B/s", found + 3)

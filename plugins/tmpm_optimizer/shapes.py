@@ -96,32 +96,38 @@ def rewrite_grep(
     `filenames` list with `appliedLimit` set (the model reads "Found N files limit: M")."""
     if isinstance(response.get("content"), str):
         return rewrite_text_field(response, "content", compress, "numLines")
-    rewrite = _rewrite_names(response, fit)
-    if rewrite is not None:
-        rewrite[0]["appliedLimit"] = len(rewrite[0]["filenames"])
-    return rewrite
+    names = _fitted_names(response, fit)
+    if names is None:
+        return None
+    full, kept = names
+    new = {**response, "filenames": kept, "appliedLimit": len(kept)}
+    return new, "\n".join(full), "\n".join(kept)
 
 
 def rewrite_glob(response: dict[str, Any], fit: NamesFitter) -> Rewrite | None:
     """Glob: a shorter `filenames` list, `truncated` set and `numFiles` counting what is
     listed (the model reads "Showing M of N matching files")."""
-    rewrite = _rewrite_names(response, fit)
-    if rewrite is not None:
-        new = rewrite[0]
-        new["totalMatches"] = max(response.get("totalMatches") or 0, len(response["filenames"]))
-        new["numFiles"] = len(new["filenames"])
-        new["truncated"] = True
-    return rewrite
+    names = _fitted_names(response, fit)
+    if names is None:
+        return None
+    full, kept = names
+    new = {
+        **response,
+        "filenames": kept,
+        "numFiles": len(kept),
+        "totalMatches": max(response.get("totalMatches") or 0, len(full)),
+        "truncated": True,
+    }
+    return new, "\n".join(full), "\n".join(kept)
 
 
-def _rewrite_names(response: dict[str, Any], fit: NamesFitter) -> Rewrite | None:
+def _fitted_names(response: dict[str, Any], fit: NamesFitter) -> tuple[list[str], list[str]] | None:
+    """(all filenames, the ones kept) when `fit` shortened the list, else None."""
     names = response.get("filenames")
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         return None
     kept = fit(names)
-    if len(kept) >= len(names):
-        return None
-    return {**response, "filenames": kept}, "\n".join(names), "\n".join(kept)
+    return (names, kept) if len(kept) < len(names) else None
 
 
 def rewrite_mcp(response: Any, compress: Compressor) -> tuple[Any, str, str] | None:
